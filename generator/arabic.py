@@ -1,0 +1,157 @@
+"""Arabic-aware text processing for matching: folding, tokens, stop words, stems.
+
+Folding is for matching only; every text a reader sees is quoted as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+# Harakat, superscript alef, Quranic marks; tatweel; bidi controls and zero-width marks.
+_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_FOLD_TABLE = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ھ": "ه",
+        "ک": "ك",
+        "گ": "ك",
+        "ؤ": "و",
+        "ئ": "ي",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+    }
+)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+# Light stemming (Larkey's light10): the article with its clitics and a lone و (a bare
+# ب/ل/ك/ف would eat names such as بوتين), then one suffix, longest first, each only when
+# a stem of at least three letters remains.
+_PREFIXES = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و")
+_SUFFIXES = (
+    "هما",
+    "كما",
+    "تين",
+    "تان",
+    "ات",
+    "ون",
+    "ين",
+    "ان",
+    "يه",
+    "يا",
+    "ها",
+    "هم",
+    "هن",
+    "كم",
+    "نا",
+    "ه",
+    "ي",
+    "ا",
+)
+_MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    """Fold for matching: diacritics, tatweel, letter variants, digits, case."""
+    text = _INVISIBLE.sub("", text)
+    text = _DIACRITICS.sub("", text)
+    return text.translate(_FOLD_TABLE).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens (letters and digits; punctuation of any script dropped)."""
+    return _TOKEN.findall(fold(text))
+
+
+def is_arabic(token: str) -> bool:
+    return bool(_ARABIC_LETTER.search(token))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Folded Arabic stop words (function words and reporting verbs) plus English ones."""
+    words: set[str] = set()
+    for name in ("stopwords-ar.txt", "stopwords-en.txt"):
+        text = resources.files("generator.data").joinpath(name).read_text("utf-8")
+        words |= {fold(w.strip()) for w in text.splitlines() if w.strip() and w[0] != "#"}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Light stem of one folded token: strips one clitic prefix and one suffix.
+
+    Pure and stateless, so caching it cannot change results (unlike summa's stemmer).
+    سوريا / السورية / وسوريا all give سور.
+    """
+    if not is_arabic(token):
+        return token
+    word = token
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning: no stop words, no one-letter tokens."""
+    stop = stopwords()
+    out = []
+    for token in tokens(text):
+        if token in stop or len(token) < 2:
+            continue
+        s = stem(token)
+        if s in stop:
+            continue
+        out.append(s)
+    return out
+
+
+def surface(word: str) -> str:
+    """A display form of a word: punctuation around it removed, letters as written."""
+    return word.strip(".,:;!?()[]{}«»“”\"'،؛؟…-–—/\\")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def join(parts: Iterable[str]) -> str:
+    return " ".join(parts)

@@ -1,0 +1,80 @@
+"""Build: run MkDocs on the docs folder into the output folder, all or nothing.
+
+MkDocs builds into a temporary folder beside the output; only a build that succeeded (in
+strict mode: a broken link fails it) replaces the previous site, so a failed build never
+leaves a half-written site behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import BuildError, ConfigError
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_build(
+    config_file: Path, docs_dir: Path, out_dir: Path, extra_files: dict[str, bytes]
+) -> None:
+    """Build the site with MkDocs in strict mode; write `extra_files` into it; swap it in."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.exceptions import BuildError as MkDocsBuildError
+
+    if not config_file.is_file():
+        raise ConfigError(
+            f"{config_file}: MkDocs configuration not found", "run digest from the project folder"
+        )
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        try:
+            config = load_config(
+                config_file=str(config_file),
+                docs_dir=str(docs_dir.resolve()),
+                site_dir=str(staging),
+                strict=True,
+            )
+        except ConfigurationError as exc:
+            raise ConfigError(f"{config_file}: {exc}") from exc
+        try:
+            build(config)
+        except (Abort, MkDocsBuildError) as exc:
+            details = "; ".join(collect.messages[:5]) or str(exc)
+            raise BuildError(f"MkDocs build failed: {details}") from exc
+        for name, data in extra_files.items():
+            (staging / name).write_bytes(data)
+        _swap(staging, out_dir)
+    finally:
+        logger.removeHandler(collect)
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` with `new` using renames; the old site is removed only afterwards."""
+    os.chmod(new, 0o755)
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        os.replace(target, old)
+        os.replace(new, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, target)

@@ -1,0 +1,131 @@
+"""Clean: strip scraped boilerplate from an article's body, keep its paragraphs.
+
+Dropped: navigation and share prompts, a repeated title, the byline and signature lines
+(already kept as metadata by ingest), a leading dateline's outlet, duplicate paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic import fold
+from .models import Article, CleanArticle
+
+# Whole lines that are site chrome, not article text (compared folded and lowercased).
+_BOILERPLATE_LINES = {
+    fold(line)
+    for line in (
+        "Read Previous",
+        "Read Next",
+        "Leave a Reply",
+        "Most Popular",
+        "Related Posts",
+        "Related Articles",
+        "Share this:",
+        "Share",
+        "Like this:",
+        "Tweet",
+        "Print",
+        "Email",
+        "Advertisement",
+        "Comments",
+        "Tags",
+        "Previous Post",
+        "Next Post",
+        "You may also like",
+        "فيديو قد يعجبك:",
+        "فيديو قد يعجبك",
+        "اقرأ أيضا",
+        "اقرأ أيضا:",
+        "اقرأ أيضًا:",
+        "اقرأ ايضا:",
+        "اقرأ المزيد",
+        "إقرأ أيضا:",
+        "شارك",
+        "شارك هذا المقال",
+        "شارك المقال",
+        "شارك الخبر",
+        "مواضيع ذات صلة",
+        "أخبار ذات صلة",
+        "الأكثر قراءة",
+        "الأكثر مشاهدة",
+        "اترك تعليقا",
+        "اترك تعليقاً",
+        "التعليقات",
+        "تابعونا على",
+        "إعلان",
+        "اعلان",
+        "المقال السابق",
+        "المقال التالي",
+        "الخبر السابق",
+        "الخبر التالي",
+        "طباعة",
+    )
+}
+_SHARE_PROMPT = re.compile(
+    r"^(?:شارك(?:وا)?|تابع(?:ونا|وا)?|share|follow us)\b.{0,60}"
+    r"(?:فيسبوك|تويتر|واتساب|تلغرام|facebook|twitter|whatsapp|telegram)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:كتبت|كتب|بقلم|تحرير|إعداد|اعداد|By)\s*[–—:\-]?\s*(?P<name>[^:]{2,50}?)\s*:?\s*$"
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    folded = fold(line.strip())
+    return folded in _BOILERPLATE_LINES or bool(_SHARE_PROMPT.match(folded))
+
+
+def clean(article: Article) -> CleanArticle:
+    """Paragraphs of the article that a reader would call its text."""
+    lines = [line.strip() for line in article.body.split("\n")]
+    lines = [line for line in lines if line]
+    lines = _drop_trailing_chrome(lines)
+
+    title = fold(article.title) if article.title else None
+    seen: set[str] = set()
+    paragraphs: list[str] = []
+    for position, line in enumerate(lines):
+        folded = " ".join(fold(line).split())
+        if is_boilerplate(line):
+            continue
+        if title and (folded == title or _is_title_with_outlet(folded, title)):
+            continue
+        if position < 4 and BYLINE.match(line):
+            continue
+        if article.source and position == len(lines) - 1 and line == article.source:
+            continue
+        if folded in seen:
+            continue
+        seen.add(folded)
+        paragraphs.append(_strip_dateline(line, article) if not paragraphs else line)
+    paragraphs = [p for p in paragraphs if p]
+    headings = frozenset(i for i, p in enumerate(paragraphs) if _is_subheading(p))
+    return CleanArticle(article=article, paragraphs=tuple(paragraphs), headings=headings)
+
+
+def _drop_trailing_chrome(lines: list[str]) -> list[str]:
+    """Cut everything from the first navigation line on (Read Previous/Next lists follow it)."""
+    for i, line in enumerate(lines):
+        if fold(line) in {fold("Read Previous"), fold("Read Next"), fold("Leave a Reply")}:
+            return lines[:i]
+    return lines
+
+
+def _is_title_with_outlet(folded_line: str, folded_title: str) -> bool:
+    return folded_line.startswith(folded_title) and len(folded_line) - len(folded_title) < 45
+
+
+def _strip_dateline(line: str, article: Article) -> str:
+    """`الإيطالية نيوز، الثلاثاء 14 سبتمبر 2021 - زار …` → `زار …` when the date was read."""
+    if article.date is None:
+        return line
+    match = re.match(r"^[^،,\n]{2,40}[،,][^-–—]{4,40}\d{4}\s*[-–—]\s*", line)
+    return line[match.end() :] if match else line
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """A short line with no sentence punctuation inside the body: a sub-heading."""
+    words = paragraph.split()
+    return len(words) <= 10 and not re.search(r"[.!?؟…:،,؛]\W*$", paragraph)

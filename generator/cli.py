@@ -1,0 +1,123 @@
+"""The `digest` command line (also `python -m generator`)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DigestError
+from .models import Problem
+from .pipeline import Settings, build
+
+_articles = click.option(
+    "--articles",
+    type=click.Path(path_type=Path),
+    default=Path("articles"),
+    show_default=True,
+    help="Folder of articles (.md, .txt; read recursively, never modified).",
+)
+_site_src = click.option(
+    "--site-src",
+    type=click.Path(path_type=Path),
+    default=Path("site_src"),
+    show_default=True,
+    help="MkDocs docs folder; the generator owns index.md, stories/, sources/, keywords/ in it.",
+)
+_config = click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="MkDocs configuration file.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="digest")
+def main() -> None:
+    """Digest: turn news articles from many outlets into a right-to-left digest site.
+
+    Articles are grouped into stories; each story page shows what every outlet reports,
+    with its key sentences quoted exactly. The site is built with MkDocs + Material.
+    """
+
+
+@main.command(name="build")
+@_articles
+@_site_src
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the static site is written (replaced only by a successful build).",
+)
+@_config
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any article had a problem.")
+def build_command(articles: Path, site_src: Path, out: Path, config: Path, strict: bool) -> None:
+    """Generate the Markdown into SITE_SRC and build the static site into OUT.
+
+    MkDocs always builds in strict mode: a broken link fails the build and the previous
+    site stays in place.
+    """
+    settings = Settings(articles=articles, site_src=site_src, out=out, config=config, strict=strict)
+    digest, report = _run(lambda: build(settings, report_problems=_print_problems))
+    click.echo(
+        f"Built {len(digest.stories)} stories from "
+        f"{sum(len(s.articles) for s in digest.stories)} articles into {out}/ "
+        f"({report.written} pages written, {report.unchanged} unchanged, {report.removed} removed)."
+    )
+
+
+@main.command()
+@_articles
+@_site_src
+@_config
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+def serve(articles: Path, site_src: Path, config: Path, dev_addr: str) -> None:
+    """Generate the Markdown, then preview the site live with `mkdocs serve`."""
+    settings = Settings(articles=articles, site_src=site_src, config=config)
+    _run(lambda: build(settings, mkdocs=False, report_problems=_print_problems))
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _configure_logging()
+    mkdocs_serve(config_file=str(config), docs_dir=str(site_src.resolve()), dev_addr=dev_addr)
+
+
+def _run(action):
+    _configure_logging()
+    try:
+        return action()
+    except DigestError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        if exc.hint:
+            click.echo(f"Hint: {exc.hint}", err=True)
+        sys.exit(1)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"Warning: {problem}", err=True)
+    if problems:
+        click.echo(f"{len(problems)} article problem(s) reported.", err=True)
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, logging.StreamHandler) for h in mkdocs_logger.handlers):
+        mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.WARNING)
+    mkdocs_logger.propagate = False
+
+
+__all__ = ["main"]

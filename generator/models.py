@@ -1,0 +1,151 @@
+"""The data that flows between pipeline stages: frozen dataclasses, nothing else.
+
+ingest → Article → clean → CleanArticle → sentences → Sentence
+→ rank → RankedArticle → stories → Story → compare → StoryComparison
+→ render → Page → write → (mkdocs build)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+UNKNOWN_SOURCE = "مصدر غير معروف"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file: reported, counted, never fatal on its own."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file as read: metadata (given or inferred) and the raw body text."""
+
+    id: str  # stable: derived from the path under the articles folder
+    path: str  # relative to the articles folder, with forward slashes
+    body: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    language: str = "ar"
+    byline: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article with boilerplate removed; the body is a tuple of paragraphs."""
+
+    article: Article
+    paragraphs: tuple[str, ...]
+    headings: frozenset[int] = frozenset()  # indexes of paragraphs that are sub-headings
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence quoted exactly as written, with its place in the article."""
+
+    text: str
+    index: int  # position among the article's sentences
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class RankedArticle:
+    """An article with its sentences, their scores and its key sentences."""
+
+    clean: CleanArticle
+    sentences: tuple[Sentence, ...]
+    scores: tuple[float, ...]
+    key: tuple[Sentence, ...]  # in document order
+    terms: tuple[str, ...] = ()  # matching stems of the article, in order (for grouping)
+
+    @property
+    def article(self) -> Article:
+        return self.clean.article
+
+    @property
+    def id(self) -> str:
+        return self.clean.article.id
+
+    @property
+    def title(self) -> str:
+        """The given or inferred title, else the lead sentence (quoted, never invented)."""
+        a = self.clean.article
+        if a.title:
+            return a.title
+        if self.sentences:
+            return _shorten(self.sentences[0].text)
+        return a.path
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A keyword: one stem, shown in its most frequent surface form."""
+
+    stem: str
+    label: str
+    slug: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same event, grouped."""
+
+    id: str
+    articles: tuple[RankedArticle, ...]  # sorted by (date, id)
+    title: str
+    keywords: tuple[Keyword, ...] = ()
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({a.article.date for a in self.articles if a.article.date}))
+
+    @property
+    def date(self) -> dt.date | None:
+        dates = self.dates
+        return dates[-1] if dates else None
+
+    @property
+    def source_count(self) -> int:
+        """Distinct named outlets; each article of unknown source counts as its own."""
+        named = {a.article.source for a in self.articles if a.article.source}
+        unnamed = sum(1 for a in self.articles if not a.article.source)
+        return len(named) + unnamed
+
+
+@dataclass(frozen=True)
+class Source:
+    """An outlet, with a URL-stable id."""
+
+    id: str
+    name: str
+    article_ids: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page, path relative to the MkDocs docs_dir."""
+
+    path: str
+    content: str
+
+
+def _shorten(text: str, words: int = 14) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return text
+    return " ".join(parts[:words]) + " …"

@@ -1,0 +1,91 @@
+"""The pipeline: the one place that knows the order of the stages.
+
+ingest → clean → sentences → rank → stories → keywords → render → write → build
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import build as site_build
+from .clean import clean
+from .errors import StrictError
+from .export import to_json
+from .ingest import read_folder
+from .keywords import story_keywords
+from .models import Page, Problem, Story
+from .rank import rank
+from .render import render_site
+from .stories import group
+from .write import WriteReport, write_pages
+
+
+@dataclass(frozen=True)
+class Settings:
+    articles: Path = Path("articles")
+    site_src: Path = Path("site_src")
+    out: Path = Path("site")
+    config: Path = Path("mkdocs.yml")
+    strict: bool = False
+    site_name: str = "Digest"
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the generator made of the articles: stories, pages, and the problems met."""
+
+    stories: tuple[Story, ...]
+    pages: tuple[Page, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def json(self) -> str:
+        return to_json(self.stories)
+
+
+def generate(settings: Settings) -> Digest:
+    """Read and process the articles into stories and pages (no writing)."""
+    ingested = read_folder(settings.articles)
+    problems = list(ingested.problems)
+    ranked = []
+    for article in ingested.articles:
+        result = rank(clean(article))
+        if not result.sentences:
+            problems.append(Problem(article.path, "has no sentences after cleaning; skipped"))
+            continue
+        ranked.append(result)
+    stories = [replace(s, keywords=story_keywords(s.articles)) for s in group(ranked)]
+    pages = render_site(stories, settings.site_name)
+    return Digest(tuple(stories), tuple(pages), tuple(problems))
+
+
+def write(digest: Digest, settings: Settings) -> WriteReport:
+    return write_pages(digest.pages, settings.site_src)
+
+
+def build(
+    settings: Settings,
+    *,
+    mkdocs: bool = True,
+    report_problems: Callable[[Sequence[Problem]], None] = lambda problems: None,
+) -> tuple[Digest, WriteReport]:
+    """Generate, write the Markdown, and (unless told not to) build the site with MkDocs.
+
+    Problems with articles are handed to `report_problems` first; with `strict` they then
+    fail the build, before anything is written.
+    """
+    digest = generate(settings)
+    report_problems(digest.problems)
+    if settings.strict and digest.problems:
+        raise StrictError(f"{len(digest.problems)} problem(s) with articles in strict mode")
+    report = write(digest, settings)
+    if mkdocs:
+        site_build.mkdocs_build(
+            settings.config,
+            settings.site_src,
+            settings.out,
+            {"digest.json": digest.json.encode("utf-8")},
+        )
+    return digest, report

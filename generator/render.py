@@ -1,0 +1,203 @@
+"""Render: stories and sources into right-to-left Markdown pages (pure; no I/O).
+
+Every text that comes from an article is untrusted: it is escaped so that it renders as the
+literal text a reader sees, never as Markdown, HTML or script. Links come only from a
+front-matter `url` that ingest checked is http(s).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from .dates import arabic_date
+from .models import UNKNOWN_SOURCE, Page, RankedArticle, Source, Story
+from .slugs import slugify
+
+GENERATED = ("index.md", "stories", "sources", "keywords")
+HOME_STORIES = 30
+UNKNOWN_SOURCE_ID = "unknown"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can escape
+
+
+def text(value: str) -> str:
+    """Escape untrusted text for inline Markdown: HTML-escaped, Markdown characters quoted."""
+    one_line = " ".join(value.split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+
+
+def link(label: str, target: str) -> str:
+    return f"[{text(label)}]({target})"
+
+
+def external_link(label: str, url: str) -> str:
+    """A link to an http(s) URL that ingest validated; quoted so it cannot break out."""
+    safe = quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    safe = safe.replace("(", "%28").replace(")", "%29")
+    return f"[{text(label)}](<{safe}>)"
+
+
+def source_of(article: RankedArticle) -> tuple[str, str]:
+    """(id, display name) of an article's outlet; unknown outlets share one page."""
+    name = article.article.source
+    if not name:
+        return UNKNOWN_SOURCE_ID, UNKNOWN_SOURCE
+    return slugify(name), name
+
+
+def sources(stories: Sequence[Story]) -> list[Source]:
+    """Every outlet with its articles; names that slug alike are one outlet."""
+    names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    members: dict[str, list[str]] = defaultdict(list)
+    for story in stories:
+        for article in story.articles:
+            sid, name = source_of(article)
+            names[sid][name] += 1
+            members[sid].append(article.id)
+    return [
+        Source(
+            id=sid,
+            name=min(names[sid], key=lambda n: (-names[sid][n], n)),
+            article_ids=tuple(sorted(members[sid])),
+        )
+        for sid in sorted(names)
+    ]
+
+
+def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Page]:
+    """All generated pages, sorted by path."""
+    outlets = sources(stories)
+    pages = [home(stories, site_name), story_index(stories), source_index(outlets, stories)]
+    pages += [story_page(s) for s in stories]
+    pages += [source_page(src, stories) for src in outlets]
+    pages += keyword_pages(stories)
+    return sorted(pages, key=lambda p: p.path)
+
+
+def _date(story: Story) -> str:
+    dates = story.dates
+    if not dates:
+        return "تاريخ غير معروف"
+    if len(dates) == 1 or dates[0] == dates[-1]:
+        return arabic_date(dates[0])
+    return f"{arabic_date(dates[0])} – {arabic_date(dates[-1])}"
+
+
+def _sources_label(n: int) -> str:
+    if n == 1:
+        return "مصدر واحد"
+    if n == 2:
+        return "مصدران"
+    if 3 <= n <= 10:
+        return f"{n} مصادر"
+    return f"{n} مصدرًا"
+
+
+def _story_line(story: Story, prefix: str) -> str:
+    lead = story.articles[0].key[0].text if story.articles[0].key else ""
+    line = (
+        f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
+        f"  {_date(story)} · {_sources_label(story.source_count)}"
+    )
+    if lead:
+        line += f"  \n  {text(lead)}"
+    return line
+
+
+def home(stories: Sequence[Story], site_name: str) -> Page:
+    shown = list(stories)[:HOME_STORIES]
+    lines = [
+        f"# {text(site_name)}",
+        "",
+        f"أحدث القصص كما غطّتها المصادر المختلفة: {len(stories)} قصة من "
+        f"{sum(len(s.articles) for s in stories)} مقالًا.",
+        "",
+    ]
+    lines += [_story_line(s, "stories/") for s in shown]
+    if len(stories) > len(shown):
+        lines += ["", link("كل القصص", "stories/index.md")]
+    return Page("index.md", "\n".join(lines) + "\n")
+
+
+def story_index(stories: Sequence[Story]) -> Page:
+    lines = ["# كل القصص", ""]
+    lines += [_story_line(s, "") for s in stories]
+    return Page("stories/index.md", "\n".join(lines) + "\n")
+
+
+def story_page(story: Story) -> Page:
+    lines = [
+        f"# {text(story.title)}",
+        "",
+        f"**التاريخ:** {_date(story)} · **المصادر:** {_sources_label(story.source_count)} · "
+        f"**المقالات:** {len(story.articles)}",
+        "",
+    ]
+    if story.keywords:
+        tags = " · ".join(link(k.label, f"../keywords/{k.slug}.md") for k in story.keywords)
+        lines += [f"**الكلمات المفتاحية:** {tags}", ""]
+    lines += ["## ما يقوله كل مصدر", ""]
+    for article in story.articles:
+        sid, name = source_of(article)
+        lines += [f"### {text(name)}", ""]
+        lines.append(_article_line(article))
+        lines.append("")
+        lines += [f"> {text(s.text)}\n>" for s in article.key]
+        if lines[-1].endswith("\n>"):
+            lines[-1] = lines[-1][:-2]
+        lines += ["", f"{link('كل مقالات ' + name, f'../sources/{sid}.md')}", ""]
+    return Page(f"stories/{story.id}.md", "\n".join(lines).rstrip("\n") + "\n")
+
+
+def _article_line(article: RankedArticle) -> str:
+    a = article.article
+    title = external_link(article.title, a.url) if a.url else f"**{text(article.title)}**"
+    details = [arabic_date(a.date)] if a.date else []
+    if a.byline:
+        details.append(text(a.byline))
+    return title + (f" — {' · '.join(details)}" if details else "")
+
+
+def source_index(outlets: Sequence[Source], stories: Sequence[Story]) -> Page:
+    lines = ["# المصادر", ""]
+    for src in sorted(outlets, key=lambda s: (-len(s.article_ids), s.name)):
+        n = len(src.article_ids)
+        lines.append(f"- {link(src.name, f'{src.id}.md')} — {n} {'مقال' if n == 1 else 'مقالات'}")
+    return Page("sources/index.md", "\n".join(lines) + "\n")
+
+
+def source_page(src: Source, stories: Sequence[Story]) -> Page:
+    lines = [f"# {text(src.name)}", ""]
+    if src.id == UNKNOWN_SOURCE_ID:
+        lines += ["مقالات لا يُعرف مصدرها: لم يذكره النص ولا بياناته.", ""]
+    for story in stories:
+        own = [a for a in story.articles if source_of(a)[0] == src.id]
+        if not own:
+            continue
+        lines += [f"## {link(story.title, f'../stories/{story.id}.md')}", ""]
+        for article in own:
+            lines += [f"- {_article_line(article)}"]
+        lines.append("")
+    return Page(f"sources/{src.id}.md", "\n".join(lines).rstrip("\n") + "\n")
+
+
+def keyword_pages(stories: Sequence[Story]) -> list[Page]:
+    by_slug: dict[str, list[Story]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for story in stories:
+        for kw in story.keywords:
+            by_slug[kw.slug].append(story)
+            labels.setdefault(kw.slug, kw.label)
+    index = ["# الكلمات المفتاحية", ""]
+    pages = []
+    for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
+        index.append(f"- {link(labels[slug], f'{slug}.md')} ({len(by_slug[slug])})")
+        body = [f"# {text(labels[slug])}", ""]
+        body += [_story_line(s, "../stories/") for s in by_slug[slug]]
+        pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
+    pages.append(Page("keywords/index.md", "\n".join(index) + "\n"))
+    return pages

@@ -1,0 +1,110 @@
+"""Sentences: Arabic-aware splitting that quotes every sentence exactly as written.
+
+Splits after `.` `!` `?` `؟` `…` (and runs of them) and at line ends. Closing quotes and
+brackets stay with their sentence; a terminator inside a quotation does not split it (unless
+the quotation never closes); decimals (3.5), initials and one-letter abbreviations (د.) do
+not split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import CleanArticle, Sentence
+
+_TERMINATORS = ".!?؟…"
+_CLOSERS = "\"'”’»)]}>"
+_PAIRED = {"«": "»", "(": ")", "[": "]"}
+_TOGGLES = '"“”'
+# A terminator run that ends a sentence: not a decimal point, not after an abbreviation.
+# A one-letter word (د. م. ص. or an initial such as U.), or a known abbreviation.
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
+)
+_MIN_WORDS = 2
+
+
+def split_text(text: str) -> list[str]:
+    """Split a paragraph into sentences, each a substring of `text` (stripped)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            pieces = _split_line(line, quote_aware=True)
+            if pieces is None:
+                pieces = _split_line(line, quote_aware=False) or []
+            out.extend(pieces)
+    return out
+
+
+def split(article: CleanArticle) -> tuple[Sentence, ...]:
+    """The sentences of an article's body paragraphs (sub-headings are not sentences)."""
+    sentences: list[Sentence] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        if p_index in article.headings:
+            continue
+        for text in split_text(paragraph):
+            if _has_words(text):
+                sentences.append(Sentence(text=text, index=len(sentences), paragraph=p_index))
+    return tuple(sentences)
+
+
+def _has_words(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= _MIN_WORDS or (
+        len(text.split()) >= _MIN_WORDS and bool(re.search(r"[^\W\d_]", text))
+    )
+
+
+def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
+    """Sentences of one line; None when quote-aware splitting meets an unclosed quotation."""
+    pieces: list[str] = []
+    start = 0
+    stack: list[str] = []
+    in_toggle = False
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if quote_aware:
+            if ch in _PAIRED:
+                stack.append(_PAIRED[ch])
+            elif stack and ch == stack[-1]:
+                stack.pop()
+            elif ch in _TOGGLES:
+                in_toggle = not in_toggle
+        if ch in _TERMINATORS:
+            j = i
+            while j < n and line[j] in _TERMINATORS:
+                j += 1
+            end = j
+            # closing quotes/brackets right after the terminator belong to this sentence
+            while end < n and line[end] in _CLOSERS:
+                closer = line[end]
+                if quote_aware:
+                    if stack and closer == stack[-1]:
+                        stack.pop()
+                    elif closer in _TOGGLES:
+                        in_toggle = not in_toggle
+                end += 1
+            quoted = quote_aware and (stack or in_toggle)
+            at_boundary = end >= n or line[end].isspace()
+            if at_boundary and not quoted and not _is_non_final(line, start, i, j):
+                pieces.append(line[start:end].strip())
+                start = end
+            i = end
+            continue
+        i += 1
+    if quote_aware and (stack or in_toggle):
+        return None
+    tail = line[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def _is_non_final(line: str, start: int, i: int, j: int) -> bool:
+    """A `.` that is a decimal point, or ends an abbreviation or an initial."""
+    if line[i:j] != ".":
+        return False
+    before = line[start : i + 1]
+    if i + 1 < len(line) and line[i + 1].isdigit() and i > 0 and line[i - 1].isdigit():
+        return True
+    return bool(_ABBREVIATION.search(before))
