@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import BuildError, ConfigError
@@ -25,8 +26,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# A file written into the built site: its bytes, or a function of the site's URL (a feed
+# needs absolute links) giving them.
+ExtraFile = bytes | Callable[[str], bytes]
+
+
 def mkdocs_build(
-    config_file: Path, docs_dir: Path, out_dir: Path, extra_files: dict[str, bytes]
+    config_file: Path, docs_dir: Path, out_dir: Path, extra_files: dict[str, ExtraFile]
 ) -> None:
     """Build the site with MkDocs in strict mode; write `extra_files` into it; swap it in."""
     from mkdocs.commands.build import build
@@ -60,7 +66,7 @@ def mkdocs_build(
             details = "; ".join(collect.messages[:5]) or str(exc)
             raise BuildError(f"MkDocs build failed: {details}") from exc
         for name, data in extra_files.items():
-            (staging / name).write_bytes(data)
+            (staging / name).write_bytes(data(config.site_url or "/") if callable(data) else data)
         _swap(staging, out_dir)
     finally:
         logger.removeHandler(collect)

@@ -13,11 +13,12 @@ from . import build as site_build
 from .clean import clean
 from .errors import StrictError
 from .export import to_json
+from .feed import atom_feed
 from .ingest import read_folder
 from .keywords import story_keywords
 from .models import Page, Problem, Story
 from .rank import rank
-from .render import render_site
+from .render import FEED, render_site
 from .stories import group
 from .write import WriteReport, write_pages
 
@@ -86,6 +87,9 @@ def build(
             settings.config,
             settings.site_src,
             settings.out,
-            {"digest.json": digest.json.encode("utf-8")},
+            {
+                "digest.json": digest.json.encode("utf-8"),
+                FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
+            },
         )
     return digest, report

@@ -8,6 +8,7 @@ front-matter `url` that ingest checked is http(s).
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -15,10 +16,14 @@ from urllib.parse import quote
 
 from .dates import arabic_date
 from .models import UNKNOWN_SOURCE, Page, RankedArticle, Source, Story
+from .search_index import META as SEARCH_META
+from .search_index import story_words
 from .slugs import slugify
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
+STORY_SEARCH_BOOST = 3  # story pages before the lists that repeat their titles, in search
+FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = "unknown"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can escape
@@ -26,8 +31,38 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can
 
 def text(value: str) -> str:
     """Escape untrusted text for inline Markdown: HTML-escaped, Markdown characters quoted."""
+    return _escape(" ".join(value.split()))
+
+
+def _escape(piece: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=True))
+
+
+# A run of Latin letters or digits, with the spaces and punctuation inside it (`COVID-19`,
+# `3.5`, `Sergei Shoigu`), as it would scramble inside right-to-left text.
+_LTR_RUN = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f .,:;/%&+'’\-–]*[A-Za-z0-9\u00c0-\u024f%])?"
+)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def isolate(value: str) -> str:
+    """`text`, with each Latin or number run inside Arabic text isolated in `<bdi>`.
+
+    A bare number (`2021`) needs no isolation; a run with a Latin letter, or digits with
+    punctuation inside (`3.5`, `2020/2021`), is wrapped so it cannot reorder its neighbours.
+    Every piece is escaped by `text`, so the tags are the only markup added.
+    """
     one_line = " ".join(value.split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+    out, end = [], 0
+    for match in _LTR_RUN.finditer(one_line):
+        run = match.group()
+        if not _LATIN.search(run) and run.isdigit():
+            continue
+        out += [_escape(one_line[end : match.start()]), f"<bdi>{_escape(run)}</bdi>"]
+        end = match.end()
+    out.append(_escape(one_line[end:]))
+    return "".join(out)
 
 
 def link(label: str, target: str) -> str:
@@ -72,7 +107,7 @@ def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Pag
     """All generated pages, sorted by path."""
     outlets = sources(stories)
     pages = [home(stories, site_name), story_index(stories), source_index(outlets, stories)]
-    pages += [story_page(s) for s in stories]
+    pages += [with_search_words(story_page(s), s) for s in stories]
     pages += [source_page(src, stories) for src in outlets]
     pages += keyword_pages(stories)
     return sorted(pages, key=lambda p: p.path)
@@ -97,14 +132,26 @@ def _sources_label(n: int) -> str:
     return f"{n} مصدرًا"
 
 
+def top_point(story: Story) -> str | None:
+    """The one point a reader sees first for a story in lists (the home page, indexes).
+
+    For now the first key sentence of the story's first article; the single place to change
+    when stories get cross-source key points.
+    """
+    for article in story.articles:
+        if article.key:
+            return article.key[0].text
+    return None
+
+
 def _story_line(story: Story, prefix: str) -> str:
-    lead = story.articles[0].key[0].text if story.articles[0].key else ""
+    point = top_point(story)
     line = (
         f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
         f"  {_date(story)} · {_sources_label(story.source_count)}"
     )
-    if lead:
-        line += f"  \n  {text(lead)}"
+    if point:
+        line += f"  \n  {isolate(point)}"
     return line
 
 
@@ -120,6 +167,11 @@ def home(stories: Sequence[Story], site_name: str) -> Page:
     lines += [_story_line(s, "stories/") for s in shown]
     if len(stories) > len(shown):
         lines += ["", link("كل القصص", "stories/index.md")]
+    lines += [
+        "",
+        f'<a class="digest-feed" href="{FEED}" type="application/atom+xml">'
+        "تابع القصص الجديدة بخلاصة Atom</a>",
+    ]
     return Page("index.md", "\n".join(lines) + "\n")
 
 
@@ -146,11 +198,27 @@ def story_page(story: Story) -> Page:
         lines += [f"### {text(name)}", ""]
         lines.append(_article_line(article))
         lines.append("")
-        lines += [f"> {text(s.text)}\n>" for s in article.key]
+        lines += [f"> {isolate(s.text)}\n>" for s in article.key]
         if lines[-1].endswith("\n>"):
             lines[-1] = lines[-1][:-2]
         lines += ["", f"{link('كل مقالات ' + name, f'../sources/{sid}.md')}", ""]
     return Page(f"stories/{story.id}.md", "\n".join(lines).rstrip("\n") + "\n")
+
+
+def with_search_words(page: Page, story: Story) -> Page:
+    """The page with its story's most frequent words in its front matter, for search only.
+
+    A story page shows key sentences; these words let search find the story by any
+    frequent word of its articles (generator/search_index.py indexes them, unseen). Story
+    pages are also boosted in search above the lists that repeat their titles.
+    """
+    texts = [story.title]
+    for article in story.articles:
+        texts.append(article.title)
+        texts += [s.text for s in article.sentences]
+    words = json.dumps(" ".join(story_words(texts)), ensure_ascii=False)
+    meta = f"{SEARCH_META}: {words}\nsearch:\n  boost: {STORY_SEARCH_BOOST}\n"
+    return Page(page.path, f"---\n{meta}---\n\n{page.content}")
 
 
 def _article_line(article: RankedArticle) -> str:
