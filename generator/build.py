@@ -84,3 +84,39 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(new, target)
+
+
+def gh_deploy(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    remote_name: str | None = None,
+    remote_branch: str | None = None,
+    message: str | None = None,
+    force: bool = False,
+) -> None:
+    """Publish a built site folder with `mkdocs gh-deploy` (to the gh-pages branch).
+
+    The site is the one `mkdocs_build` made, so it carries the extra files (feed,
+    digest.json) that a plain `mkdocs gh-deploy` build would not.
+    """
+    from mkdocs.commands.gh_deploy import gh_deploy as mkdocs_gh_deploy
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    overrides = {"remote_name": remote_name, "remote_branch": remote_branch}
+    try:
+        config = load_config(
+            config_file=str(config_file),
+            site_dir=str(site_dir.resolve()),
+            **{k: v for k, v in overrides.items() if v},
+        )
+    except ConfigurationError as exc:
+        raise ConfigError(f"{config_file}: {exc}") from exc
+    try:
+        mkdocs_gh_deploy(config, message=message, force=force, ignore_version=True)
+    except Abort as exc:
+        raise BuildError(
+            f"deploying to the {config.remote_branch!r} branch of {config.remote_name!r} failed",
+            "check that the remote exists and you may push to it (git remote -v)",
+        ) from exc

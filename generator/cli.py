@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from . import build as site_build
 from .errors import DigestError
 from .models import Problem
 from .pipeline import Settings, build
@@ -73,6 +74,60 @@ def build_command(articles: Path, site_src: Path, out: Path, config: Path, stric
         f"{sum(len(s.articles) for s in digest.stories)} articles into {out}/ "
         f"({report.written} pages written, {report.unchanged} unchanged, {report.removed} removed)."
     )
+
+
+@main.command()
+@_articles
+@_site_src
+@_config
+@click.option("--remote-name", help="Git remote to push to (default: MkDocs' remote_name, origin).")
+@click.option(
+    "--remote-branch", help="Branch to publish to (default: MkDocs' remote_branch, gh-pages)."
+)
+@click.option("-m", "--message", help="Commit message of the published site.")
+@click.option("--force", is_flag=True, help="Force the push to the remote branch.")
+def deploy(
+    articles: Path,
+    site_src: Path,
+    config: Path,
+    remote_name: str | None,
+    remote_branch: str | None,
+    message: str | None,
+    force: bool,
+) -> None:
+    """Build the site into site/, then publish it with `mkdocs gh-deploy`.
+
+    Run it in the project's git repository: the built site is committed to the gh-pages
+    branch and pushed to the remote (GitHub Pages: Source "Deploy from a branch",
+    gh-pages). Set site_url (or SITE_URL) to the site's public address first.
+    """
+    out = Path("site")
+    if not _in_git_repository():
+        click.echo("Error: this folder is not a git repository; nothing to deploy to", err=True)
+        click.echo("Hint: run `digest deploy` at the root of the project's clone", err=True)
+        sys.exit(1)
+    settings = Settings(articles=articles, site_src=site_src, out=out, config=config)
+    _run(lambda: build(settings, report_problems=_print_problems))
+    _run(
+        lambda: site_build.gh_deploy(
+            config,
+            out,
+            remote_name=remote_name,
+            remote_branch=remote_branch,
+            message=message,
+            force=force,
+        )
+    )
+    click.echo(f"Published {out}/ to the {remote_branch or 'gh-pages'} branch.")
+
+
+def _in_git_repository() -> bool:
+    import subprocess
+
+    result = subprocess.run(
+        ["git", "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True
+    )
+    return result.returncode == 0 and result.stdout.strip() == "true"
 
 
 @main.command()
