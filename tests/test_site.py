@@ -98,11 +98,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def translate_path(self, path: str) -> str:
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix) :]
-        else:
-            path = "/does-not-exist"
-        return super().translate_path(path)
+        inside = path.startswith(self.prefix)
+        return super().translate_path("/" + path[len(self.prefix) :] if inside else "/missing")
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
         page = Path(self.directory) / "404.html"
