@@ -40,6 +40,7 @@ MAX_UNIQUE = 5  # sentences shown under each outlet as its own
 MMR_LAMBDA = 0.7  # importance against redundancy
 REDUNDANT = 0.5  # a point this close to a chosen one is never shown
 MIN_WORDS = 5  # shorter sentences (captions, headings) are not points
+NEGLIGIBLE = 0.05  # similarities below this count as none
 UNKNOWN_ID = "unknown"
 
 
@@ -144,7 +145,10 @@ def _pool(story: Story) -> _Pool:
 
 
 def similarity(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Cosine similarity of sentences: sublinear TF, smoothed IDF over the story's sentences."""
+    """Cosine similarity of sentences: sublinear TF, smoothed IDF over the story's sentences.
+
+    Sparse; values below `NEGLIGIBLE` are dropped.
+    """
     n = len(terms)
     vocab: dict[str, int] = {}
     df: Counter[str] = Counter()
@@ -161,7 +165,10 @@ def similarity(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     x = sparse.diags(1.0 / norms) @ x
-    return (x @ x.T).tocsr()
+    sim = (x @ x.T).tocsr()
+    sim.data[sim.data < NEGLIGIBLE] = 0.0  # keeps big stories' matrices sparse
+    sim.eliminate_zeros()
+    return sim
 
 
 def _cross_scores(pool: _Pool) -> list[float]:
@@ -192,10 +199,11 @@ def claims(
             continue
         members, pull = [i], _row(sim, i)  # pull[j] = sum of sim(j, member)
         mass = float(sim[i, i]) or 1.0  # squared length of the sum of members
+        present = {article[i]}
         while True:
             best: tuple[float, int] | None = None
             for j, value in pull.items():
-                if taken[j] or j in members or any(article[j] == article[m] for m in members):
+                if taken[j] or article[j] in present:
                     continue
                 candidate = (round(value / math.sqrt(mass), 9), -j)
                 if best is None or candidate > best:
@@ -205,6 +213,7 @@ def claims(
             j = -best[1]
             mass += 2 * pull[j] + float(sim[j, j])
             members.append(j)
+            present.add(article[j])
             for k, value in _row(sim, j).items():
                 pull[k] = pull.get(k, 0.0) + value
         for j in members:
