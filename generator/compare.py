@@ -1,10 +1,8 @@
 """Compare: what the outlets of a story agree on, what only one of them says, who covered it.
 
 All sentences of a story's articles are ranked together by TextRank (`textrank.sentence_scores`)
-and compared by TF-IDF cosine over their stems (one sparse matrix product). Near-duplicates,
-the same claim in other words, form one point: the best-ranked free sentence leads, and each
-other article adds at most its closest sentence, if similar enough (no chaining through a
-third sentence). A point is quoted as the sentence closest to all its versions, and lists
+and grouped into claims, near-duplicates (the same claim in other words) together
+(generator/claims.py). A claim is quoted as the sentence closest to all its versions, and lists
 every outlet reporting it. Points reported by two or more outlets are the story's key points,
 chosen by MMR (importance against similarity to the points already chosen) and shown by
 importance. A sentence no other outlet comes close to is that outlet's own; the ones that
@@ -18,10 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
 from scipy import sparse
 
 from . import arabic, textrank
+from .claims import SAME_CLAIM, claims, similarity
 from .models import (
     UNKNOWN_SOURCE,
     Coverage,
@@ -34,13 +32,11 @@ from .models import (
 )
 from .slugs import slugify
 
-SAME_CLAIM = 0.22  # cosine at which two sentences of different outlets make one point
 MAX_POINTS = 7  # key points of a story
 MAX_UNIQUE = 5  # sentences shown under each outlet as its own
 MMR_LAMBDA = 0.7  # importance against redundancy
 REDUNDANT = 0.5  # a point this close to a chosen one is never shown
 MIN_WORDS = 5  # shorter sentences (captions, headings) are not points
-NEGLIGIBLE = 0.05  # similarities below this count as none
 UNKNOWN_ID = "unknown"
 
 
@@ -110,20 +106,30 @@ class _Pool:
 def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
     """Key points, each outlet's own sentences, and coverage of one story."""
     outlets = reporters(story)
-    pool = _pool(story)
     coverage = _coverage(story, outlets, known)
+    if len(story.articles) == 1:  # one article: its own key sentences, nothing to compare
+        article, key = story.articles[0], outlets[0].key
+        points = tuple(
+            KeyPoint(s.text, article.id, (key,), (article.id,), article.scores[s.index])
+            for s in article.key
+        )
+        return StoryComparison(outlets, points, (), coverage)
+    pool = _pool(story)
     if not pool.quotes:
         return StoryComparison(outlets, (), (), coverage)
     sim = similarity(pool.terms)
     scores = _cross_scores(pool)
     clusters = claims(sim, scores, [q.article_id for q in pool.quotes])
+    if len(outlets) == 1:  # one outlet, several articles: its best claims
+        chosen = select(clusters, scores, sim, pool)
+        return StoryComparison(
+            outlets, tuple(_point(c, pool, scores, sim, outlets) for c in chosen), (), coverage
+        )
     shared = [c for c in clusters if len({pool.reporter[i] for i in c}) >= 2]
-    if len(outlets) == 1:
-        points = _single_source_points(story, pool, clusters, scores, sim)
-    else:
-        points = [_point(c, pool, scores, sim, outlets) for c in select(shared, scores, sim, pool)]
-    unique = _unique(pool, clusters, sim, outlets) if len(outlets) > 1 else ()
-    return StoryComparison(outlets, tuple(points), unique, coverage)
+    points = tuple(
+        _point(c, pool, scores, sim, outlets) for c in select(shared, scores, sim, pool)
+    )
+    return StoryComparison(outlets, points, _unique(pool, clusters, sim, outlets), coverage)
 
 
 def _pool(story: Story) -> _Pool:
@@ -144,88 +150,12 @@ def _pool(story: Story) -> _Pool:
     return _Pool(quotes, reporter, own, terms)
 
 
-def similarity(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Cosine similarity of sentences: sublinear TF, smoothed IDF over the story's sentences.
-
-    Sparse; values below `NEGLIGIBLE` are dropped.
-    """
-    n = len(terms)
-    vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for ts in terms:
-        df.update(set(ts))
-    rows, cols, vals = [], [], []
-    for i, ts in enumerate(terms):
-        for term, count in sorted(Counter(ts).items()):
-            j = vocab.setdefault(term, len(vocab))
-            rows.append(i)
-            cols.append(j)
-            vals.append((1 + math.log(count)) * (math.log((n + 1) / (df[term] + 1)) + 1))
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = sparse.diags(1.0 / norms) @ x
-    sim = (x @ x.T).tocsr()
-    sim.data[sim.data < NEGLIGIBLE] = 0.0  # keeps big stories' matrices sparse
-    sim.eliminate_zeros()
-    return sim
-
-
 def _cross_scores(pool: _Pool) -> list[float]:
     """TextRank over all the story's sentences; each article's own scores if degenerate."""
     ranked = textrank.sentence_scores(pool.terms)
     if ranked is None:
         return [round(s, 6) for s in pool.own_score]
     return [round(float(s), 6) for s in ranked]
-
-
-def claims(
-    sim: sparse.csr_matrix,
-    scores: Sequence[float],
-    article: Sequence[str],
-) -> list[list[int]]:
-    """Sentences grouped into claims, in the order of their leaders' scores.
-
-    The best-ranked free sentence leads a claim; then, one article at a time, the free
-    sentence of another article closest to the claim's centroid joins while that cosine is
-    at least `SAME_CLAIM`. A claim holds at most one sentence per article, and a sentence
-    joins through its likeness to the whole claim, never through one member alone.
-    """
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    taken = [False] * len(scores)
-    out = []
-    for i in order:
-        if taken[i]:
-            continue
-        members, pull = [i], _row(sim, i)  # pull[j] = sum of sim(j, member)
-        mass = float(sim[i, i]) or 1.0  # squared length of the sum of members
-        present = {article[i]}
-        while True:
-            best: tuple[float, int] | None = None
-            for j, value in pull.items():
-                if taken[j] or article[j] in present:
-                    continue
-                candidate = (round(value / math.sqrt(mass), 9), -j)
-                if best is None or candidate > best:
-                    best = candidate
-            if best is None or best[0] < SAME_CLAIM:
-                break
-            j = -best[1]
-            mass += 2 * pull[j] + float(sim[j, j])
-            members.append(j)
-            present.add(article[j])
-            for k, value in _row(sim, j).items():
-                pull[k] = pull.get(k, 0.0) + value
-        for j in members:
-            taken[j] = True
-        out.append([i, *sorted(members[1:])])
-    return out
-
-
-def _row(sim: sparse.csr_matrix, i: int) -> dict[int, float]:
-    start, end = sim.indptr[i], sim.indptr[i + 1]
-    pairs = zip(sim.indices[start:end], sim.data[start:end], strict=True)
-    return {int(j): float(v) for j, v in pairs}
 
 
 def importance(cluster: Sequence[int], scores: Sequence[float], pool: _Pool) -> float:
@@ -299,25 +229,6 @@ def _point(
         article_ids=tuple(a for a in story_order if a in articles),
         score=importance(cluster, scores, pool),
     )
-
-
-def _single_source_points(
-    story: Story,
-    pool: _Pool,
-    clusters: Sequence[list[int]],
-    scores: Sequence[float],
-    sim: sparse.csr_matrix,
-) -> list[KeyPoint]:
-    """One outlet: one article's own key sentences; several articles, the best claims."""
-    outlets = reporters(story)
-    if len(story.articles) == 1:
-        article = story.articles[0]
-        key = outlets[0].key
-        return [
-            KeyPoint(s.text, article.id, (key,), (article.id,), article.scores[s.index])
-            for s in article.key
-        ]
-    return [_point(c, pool, scores, sim, outlets) for c in select(clusters, scores, sim, pool)]
 
 
 def _unique(

@@ -9,13 +9,8 @@ import itertools
 import pytest
 
 from generator import arabic
-from generator.compare import (
-    REDUNDANT,
-    SAME_CLAIM,
-    claims,
-    compare_stories,
-    similarity,
-)
+from generator.claims import SAME_CLAIM, claims, similarity
+from generator.compare import REDUNDANT, compare_stories
 from generator.models import Story, StoryComparison
 from generator.pipeline import Settings, generate
 from tests.conftest import SEEDS
@@ -215,3 +210,58 @@ def test_a_sentence_joins_through_the_whole_point_not_one_member() -> None:
     assert sim[0, 2] < SAME_CLAIM  # not enough on its own
     groups = _claims_of(texts, ["a", "b", "d", "c", "c", "c"])
     assert [0, 1, 2] in groups
+
+
+# --- stories built for one case each --------------------------------------------------------
+
+FLOOD = """---
+title: {title}
+source: {source}
+date: 2021-10-0{day}
+---
+اجتاحت الفيضانات مدينة الخرطوم بعد أمطار غزيرة استمرت ثلاثة أيام متتالية.
+وقالت السلطات إن الفيضانات دمرت أكثر من ألف منزل في أحياء الخرطوم الجنوبية.
+{extra}
+وأعلنت الحكومة حالة الطوارئ في ولاية الخرطوم لمواجهة آثار الفيضانات.
+"""
+
+
+def _flood(source: str, day: int, extra: str, title: str = "فيضانات في الخرطوم") -> str:
+    return FLOOD.format(source=source, day=day, extra=extra, title=title)
+
+
+def test_one_outlet_with_two_articles_is_one_source(write_articles) -> None:
+    folder = write_articles(
+        {
+            "a.md": _flood("وكالة النيل", 1, "وأرسلت الأمم المتحدة فرق إغاثة إلى المناطق المنكوبة."),
+            "b.md": _flood("وكالة النيل", 2, "وارتفع عدد الضحايا إلى اثني عشر شخصًا بحسب الشرطة."),
+        }
+    )
+    (story,) = generate(Settings(articles=folder)).stories
+    comparison = story.comparison
+    assert comparison is not None
+    assert [r.name for r in comparison.reporters] == ["وكالة النيل"]
+    assert comparison.unique == () and comparison.key_points
+    assert all(p.sources == ("وكالة-النيل",) for p in comparison.key_points)
+    texts = [p.text for p in comparison.key_points]
+    assert len(texts) == len(set(texts))  # the sentences both articles share, once
+
+
+def test_articles_of_unknown_source_are_sources_of_their_own(write_articles) -> None:
+    folder = write_articles(
+        {
+            "a.md": _flood("", 1, "وأرسلت الأمم المتحدة فرق إغاثة إلى المناطق المنكوبة."),
+            "b.md": _flood("", 1, "وارتفع عدد الضحايا إلى اثني عشر شخصًا بحسب الشرطة."),
+            "c.md": _flood("وكالة النيل", 2, "ونقلت طائرات الجيش المساعدات إلى القرى المعزولة."),
+        }
+    )
+    (story,) = generate(Settings(articles=folder)).stories
+    comparison = story.comparison
+    assert comparison is not None
+    assert [r.known for r in comparison.reporters] == [False, False, True]
+    lead = "اجتاحت الفيضانات مدينة الخرطوم بعد أمطار غزيرة استمرت ثلاثة أيام متتالية."
+    point = next(p for p in comparison.key_points if p.text == lead)
+    assert len(point.sources) == 3  # the same sentence in all three: one point, three sources
+    own = {key: [q.text for q in quotes] for key, quotes in comparison.unique}
+    assert own["unknown-a"] == ["وأرسلت الأمم المتحدة فرق إغاثة إلى المناطق المنكوبة."]
+    assert own["وكالة-النيل"] == ["ونقلت طائرات الجيش المساعدات إلى القرى المعزولة."]
