@@ -1,6 +1,6 @@
 """The pipeline: the one place that knows the order of the stages.
 
-ingest → clean → sentences → rank → stories → keywords → render → write → build
+ingest → clean → sentences → rank → stories → keywords → compare → render → write → build
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import build as site_build
 from .clean import clean
+from .compare import compare_stories
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
@@ -58,6 +59,7 @@ def generate(settings: Settings) -> Digest:
             continue
         ranked.append(result)
     stories = [replace(s, keywords=story_keywords(s.articles)) for s in group(ranked)]
+    stories = compare_stories(stories)
     pages = render_site(stories, settings.site_name)
     return Digest(tuple(stories), tuple(pages), tuple(problems))
 

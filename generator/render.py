@@ -7,81 +7,27 @@ front-matter `url` that ingest checked is http(s).
 
 from __future__ import annotations
 
-import html
 import json
-import re
-from collections import defaultdict
-from collections.abc import Sequence
-from urllib.parse import quote
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
+from .compare import UNKNOWN_ID, outlet_of
 from .dates import arabic_date
-from .models import UNKNOWN_SOURCE, Page, RankedArticle, Source, Story
+from .markup import external_link, isolate, link, sources_label, story_dates, text
+from .models import Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
 from .search_index import story_words
-from .slugs import slugify
+from .story_page import story_markdown, tag_meta
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
 STORY_SEARCH_BOOST = 3  # story pages before the lists that repeat their titles, in search
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
-UNKNOWN_SOURCE_ID = "unknown"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can escape
-
-
-def text(value: str) -> str:
-    """Escape untrusted text for inline Markdown: HTML-escaped, Markdown characters quoted."""
-    return _escape(" ".join(value.split()))
-
-
-def _escape(piece: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=True))
-
-
-# A run of Latin letters or digits, with the spaces and punctuation inside it (`COVID-19`,
-# `3.5`, `Sergei Shoigu`), as it would scramble inside right-to-left text.
-_LTR_RUN = re.compile(
-    r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f .,:;/%&+'’\-–]*[A-Za-z0-9\u00c0-\u024f%])?"
-)
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def isolate(value: str) -> str:
-    """`text`, with each Latin or number run inside Arabic text isolated in `<bdi>`.
-
-    A bare number (`2021`) needs no isolation; a run with a Latin letter, or digits with
-    punctuation inside (`3.5`, `2020/2021`), is wrapped so it cannot reorder its neighbours.
-    Every piece is escaped by `text`, so the tags are the only markup added.
-    """
-    one_line = " ".join(value.split())
-    out, end = [], 0
-    for match in _LTR_RUN.finditer(one_line):
-        run = match.group()
-        if not _LATIN.search(run) and run.isdigit():
-            continue
-        out += [_escape(one_line[end : match.start()]), f"<bdi>{_escape(run)}</bdi>"]
-        end = match.end()
-    out.append(_escape(one_line[end:]))
-    return "".join(out)
-
-
-def link(label: str, target: str) -> str:
-    return f"[{text(label)}]({target})"
-
-
-def external_link(label: str, url: str) -> str:
-    """A link to an http(s) URL that ingest validated; quoted so it cannot break out."""
-    safe = quote(url, safe=":/?#@!$&'*+,;=%-._~")
-    safe = safe.replace("(", "%28").replace(")", "%29")
-    return f"[{text(label)}](<{safe}>)"
-
+UNKNOWN_SOURCE_ID = UNKNOWN_ID  # the page of articles whose outlet is not known
 
 def source_of(article: RankedArticle) -> tuple[str, str]:
     """(id, display name) of an article's outlet; unknown outlets share one page."""
-    name = article.article.source
-    if not name:
-        return UNKNOWN_SOURCE_ID, UNKNOWN_SOURCE
-    return slugify(name), name
+    return outlet_of(article)
 
 
 def sources(stories: Sequence[Story]) -> list[Source]:
@@ -107,37 +53,20 @@ def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Pag
     """All generated pages, sorted by path."""
     outlets = sources(stories)
     pages = [home(stories, site_name), story_index(stories), source_index(outlets, stories)]
-    pages += [with_search_words(story_page(s), s) for s in stories]
+    labels = keyword_labels(stories)
+    pages += [
+        with_search_words(story_page(s), s, tag_meta(s, labels)) for s in stories
+    ]
     pages += [source_page(src, stories) for src in outlets]
-    pages += keyword_pages(stories)
+    pages += keyword_pages(stories, labels)
     return sorted(pages, key=lambda p: p.path)
 
 
-def _date(story: Story) -> str:
-    dates = story.dates
-    if not dates:
-        return "تاريخ غير معروف"
-    if len(dates) == 1 or dates[0] == dates[-1]:
-        return arabic_date(dates[0])
-    return f"{arabic_date(dates[0])} – {arabic_date(dates[-1])}"
-
-
-def _sources_label(n: int) -> str:
-    if n == 1:
-        return "مصدر واحد"
-    if n == 2:
-        return "مصدران"
-    if 3 <= n <= 10:
-        return f"{n} مصادر"
-    return f"{n} مصدرًا"
-
-
 def top_point(story: Story) -> str | None:
-    """The one point a reader sees first for a story in lists (the home page, indexes).
-
-    For now the first key sentence of the story's first article; the single place to change
-    when stories get cross-source key points.
-    """
+    """The one point a reader sees first for a story in lists (the home page, indexes, feed):
+    its most important key point, else the first key sentence of its first article."""
+    if story.comparison and story.comparison.key_points:
+        return story.comparison.key_points[0].text
     for article in story.articles:
         if article.key:
             return article.key[0].text
@@ -148,7 +77,7 @@ def _story_line(story: Story, prefix: str) -> str:
     point = top_point(story)
     line = (
         f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
-        f"  {_date(story)} · {_sources_label(story.source_count)}"
+        f"  {story_dates(story)} · {sources_label(story.source_count)}"
     )
     if point:
         line += f"  \n  {isolate(point)}"
@@ -182,30 +111,12 @@ def story_index(stories: Sequence[Story]) -> Page:
 
 
 def story_page(story: Story) -> Page:
-    lines = [
-        f"# {text(story.title)}",
-        "",
-        f"**التاريخ:** {_date(story)} · **المصادر:** {_sources_label(story.source_count)} · "
-        f"**المقالات:** {len(story.articles)}",
-        "",
-    ]
-    if story.keywords:
-        tags = " · ".join(link(k.label, f"../keywords/{k.slug}.md") for k in story.keywords)
-        lines += [f"**الكلمات المفتاحية:** {tags}", ""]
-    lines += ["## ما يقوله كل مصدر", ""]
-    for article in story.articles:
-        sid, name = source_of(article)
-        lines += [f"### {text(name)}", ""]
-        lines.append(_article_line(article))
-        lines.append("")
-        lines += [f"> {isolate(s.text)}\n>" for s in article.key]
-        if lines[-1].endswith("\n>"):
-            lines[-1] = lines[-1][:-2]
-        lines += ["", f"{link('كل مقالات ' + name, f'../sources/{sid}.md')}", ""]
-    return Page(f"stories/{story.id}.md", "\n".join(lines).rstrip("\n") + "\n")
+    """A story's page: key points, each outlet's own sentences, coverage (generator/story_page.py;
+    its keywords become tags in the front matter, see `tag_meta`)."""
+    return Page(f"stories/{story.id}.md", story_markdown(story))
 
 
-def with_search_words(page: Page, story: Story) -> Page:
+def with_search_words(page: Page, story: Story, meta: str = "") -> Page:
     """The page with its story's most frequent words in its front matter, for search only.
 
     A story page shows key sentences; these words let search find the story by any
@@ -217,7 +128,7 @@ def with_search_words(page: Page, story: Story) -> Page:
         texts.append(article.title)
         texts += [s.text for s in article.sentences]
     words = json.dumps(" ".join(story_words(texts)), ensure_ascii=False)
-    meta = f"{SEARCH_META}: {words}\nsearch:\n  boost: {STORY_SEARCH_BOOST}\n"
+    meta = f"{SEARCH_META}: {words}\nsearch:\n  boost: {STORY_SEARCH_BOOST}\n{meta}"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
 
 
@@ -253,13 +164,21 @@ def source_page(src: Source, stories: Sequence[Story]) -> Page:
     return Page(f"sources/{src.id}.md", "\n".join(lines).rstrip("\n") + "\n")
 
 
-def keyword_pages(stories: Sequence[Story]) -> list[Page]:
+def keyword_labels(stories: Sequence[Story]) -> dict[str, str]:
+    """{keyword slug: label}: the label most stories use (then shortest, alphabetical)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for story in stories:
+        for kw in story.keywords:
+            counts[kw.slug][kw.label] += 1
+    return {slug: min(c, key=lambda w: (-c[w], len(w), w)) for slug, c in sorted(counts.items())}
+
+
+def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[Page]:
+    """A page per keyword (the target of its tag on story pages), and their index."""
     by_slug: dict[str, list[Story]] = defaultdict(list)
-    labels: dict[str, str] = {}
     for story in stories:
         for kw in story.keywords:
             by_slug[kw.slug].append(story)
-            labels.setdefault(kw.slug, kw.label)
     index = ["# الكلمات المفتاحية", ""]
     pages = []
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
