@@ -161,11 +161,13 @@ def _front_matter(rel: str, text: str) -> tuple[dict[str, object], str, list[Pro
     """
     if not text.startswith("---"):
         return {}, text, []
-    match = re.match(r"^-{3,}[ \t]*\n(.*?)(?:^|\n)-{3,}[ \t]*(?:\n|$)", text, re.DOTALL)
+    match = re.match(r"-{3,}[ \t]*\n(.*?)^-{3,}[ \t]*$\n?", text, re.DOTALL | re.MULTILINE)
+    opening = re.match(r"-{3,}[ \t]*\n\s*[A-Za-z_][\w-]*\s*:", text)  # `---` then `title: …`
     if not match:
-        return {}, text, []
+        problem = Problem(rel, "front matter has no closing `---` line; read as text")
+        return {}, text, [problem] if opening else []
     header, rest = match[1], text[match.end() :]
-    looks_like_fields = bool(re.match(r"\s*[A-Za-z_][\w-]*\s*:", header))
+    looks_like_fields = bool(opening) and opening.end() <= len(match[0])
     try:
         loaded = yaml.safe_load(header)
     except yaml.YAMLError as exc:
@@ -173,13 +175,18 @@ def _front_matter(rel: str, text: str) -> tuple[dict[str, object], str, list[Pro
             return {}, text, []
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return {}, rest, [Problem(rel, f"front matter is not valid YAML ({first}); ignored")]
-    if isinstance(loaded, dict):
+    if isinstance(loaded, dict) and (looks_like_fields or any(map(_is_key, loaded))):
         return {str(k): v for k, v in loaded.items()}, rest, []
     if loaded is None:
         return {}, rest, []
     if isinstance(loaded, list) or looks_like_fields:
         return {}, rest, [Problem(rel, "front matter is not `key: value` fields; ignored")]
     return {}, text, []
+
+
+def _is_key(key: object) -> bool:
+    """A front-matter key (`title`, `tags`…), not the start of a sentence with a colon."""
+    return isinstance(key, str) and bool(re.fullmatch(r"[A-Za-z_][\w-]*", key))
 
 
 def _parse_html(rel: str, raw: bytes, text: str) -> tuple[Article | None, list[Problem]]:

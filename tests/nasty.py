@@ -119,6 +119,10 @@ def nasty_files() -> dict[str, tuple[bytes, str | None]]:
             ("---\ntitle: [a, b]\n---\n" + _unique(s[2], 9)).encode(),
             "title is not a text",
         ),
+        "unclosed-front-matter.md": (
+            ("---\ntitle: عنوان\n" + _unique(s[4], 29)).encode(),
+            "front matter has no closing",
+        ),
         "front-matter-only.md": ("---\ntitle: عنوان بلا نص\n---\n".encode(), "has no text"),
         "dashes.md": (("---\n" + _unique(s[3], 10) + "\n---\nسطر أخير في الملف.\n").encode(), None),
         "huge.txt": (huge.encode(), "is very long"),
