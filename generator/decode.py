@@ -68,13 +68,17 @@ class Decoded:
     reason: str | None = None
 
 
-def decode(raw: bytes) -> Decoded:
-    """The text of a file's bytes, line ends normalised and unsafe characters removed."""
+def decode(raw: bytes, declared: str | None = None) -> Decoded:
+    """The text of a file's bytes, line ends normalised and unsafe characters removed.
+
+    `declared` is the encoding the file names itself (a web page's `<meta charset>`): used
+    when the bytes are not UTF-8 and decode with it, before any detection.
+    """
     if not raw:
         return Decoded("", "UTF-8")
     if raw.startswith(_BINARY_SIGNATURES):
         return Decoded(None, reason="is a binary file, not text")
-    text, encoding = _detect(raw)
+    text, encoding = _detect(raw, declared)
     if text is None:
         return Decoded(None, reason="is not text in a known encoding (binary or undecodable)")
     text = _LINE_BREAKS.sub("\n", text)
@@ -101,7 +105,7 @@ _BOMS = (
 )
 
 
-def _detect(raw: bytes) -> tuple[str | None, str | None]:
+def _detect(raw: bytes, declared: str | None) -> tuple[str | None, str | None]:
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             try:
@@ -114,6 +118,12 @@ def _detect(raw: bytes) -> tuple[str | None, str | None]:
             return text, "UTF-8"
     except UnicodeDecodeError:
         pass
+    if declared and b"\x00" not in raw:
+        try:
+            codec = codecs.lookup(declared).name
+            return raw.decode(codec), _NAMES.get(codec.replace("-", "_"), declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
     best = from_bytes(raw, cp_isolation=list(ENCODINGS)).best()
     if best is None:
         return None, None

@@ -131,10 +131,11 @@ def unique_ids(articles: list[Article]) -> list[Article]:
 
 def parse(rel: str, raw: bytes) -> tuple[Article | None, list[Problem]]:
     """Turn one file's bytes into an Article (or None) and the problems found in it."""
-    decoded = decode(raw)
+    is_html = rel.lower().endswith(HTML_SUFFIXES)
+    decoded = decode(raw, _declared_charset(raw) if is_html else None)
     if decoded.text is None:
         return None, [Problem(rel, f"{decoded.reason}; skipped")]
-    if rel.lower().endswith(HTML_SUFFIXES):
+    if is_html:
         return _parse_html(rel, raw, decoded.text)
     meta, body, problems = _front_matter(rel, decoded.text)
     if not body.strip():
@@ -182,6 +183,12 @@ def _front_matter(rel: str, text: str) -> tuple[dict[str, object], str, list[Pro
     if isinstance(loaded, list) or looks_like_fields:
         return {}, rest, [Problem(rel, "front matter is not `key: value` fields; ignored")]
     return {}, text, []
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """The charset a web page declares in its head (`<meta charset=…>`, http-equiv)."""
+    match = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", raw[:4096], re.I)
+    return match[1].decode("ascii") if match else None
 
 
 def _is_key(key: object) -> bool:

@@ -252,3 +252,9 @@ def test_undecodable_file_names_are_shown_escaped(write_articles) -> None:
     (folder / os.fsdecode(b"\xff-name.txt")).write_text("نص المقال هنا.", encoding="utf-8")
     (article,) = read_folder(folder).articles
     assert article.path == "\\xff-name.txt" and article.id == "xff-name"
+
+
+def test_a_web_page_is_read_in_the_charset_it_declares() -> None:
+    page = '<html><head><meta charset="windows-1256"></head><body><p>لقاء مثمر.</p></body></html>'
+    article, problems = parse("p.htm", page.encode("cp1256"))
+    assert problems == [] and article.body == "لقاء مثمر."
