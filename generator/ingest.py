@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from .clean import BYLINE, is_boilerplate
-from .dates import find_dateline, parse_date
+from .dates import find_dateline
 from .decode import clean_text, decode
 from .errors import DigestError
+from .front_matter import URL, front_matter_fields, split_front_matter
 from .models import Article, Problem
 from .slugs import article_id, short_hash
 from .webpage import extract as extract_page
@@ -27,7 +26,6 @@ from .webpage import extract as extract_page
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-FIELDS = ("title", "source", "url", "date", "language")
 MAX_FILE_BYTES = 50_000_000  # larger files are not read at all
 MAX_BODY_CHARS = 50_000  # a longer text is cut at a line end, so the build stays fast
 _MIN_LETTERS = 20
@@ -37,7 +35,6 @@ _ARABIC_LETTER = re.compile(
     r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
 )
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,11 +134,11 @@ def parse(rel: str, raw: bytes) -> tuple[Article | None, list[Problem]]:
         return None, [Problem(rel, f"{decoded.reason}; skipped")]
     if is_html:
         return _parse_html(rel, raw, decoded.text)
-    meta, body, problems = _front_matter(rel, decoded.text)
+    meta, body, problems = split_front_matter(rel, decoded.text)
     if not body.strip():
         return None, [*problems, Problem(rel, "has no text; skipped")]
     body, long_problems = _bounded(rel, body)
-    fields, field_problems = _front_matter_fields(rel, meta)
+    fields, field_problems = front_matter_fields(rel, meta)
     article = Article(
         id=article_id(rel),
         path=rel,
@@ -153,47 +150,10 @@ def parse(rel: str, raw: bytes) -> tuple[Article | None, list[Problem]]:
     return infer(article), [*problems, *field_problems, *long_problems, *language_problems]
 
 
-def _front_matter(rel: str, text: str) -> tuple[dict[str, object], str, list[Problem]]:
-    """(fields, body, problems) of a text starting with `---`.
-
-    A block between two `---` lines is front matter when it holds `key: value` fields or
-    starts like them; otherwise (prose between two rules) it is part of the text. Broken
-    front matter is reported and its fields ignored; the text after it is still the article.
-    """
-    if not text.startswith("---"):
-        return {}, text, []
-    match = re.match(r"-{3,}[ \t]*\n(.*?)^-{3,}[ \t]*$\n?", text, re.DOTALL | re.MULTILINE)
-    opening = re.match(r"-{3,}[ \t]*\n\s*[A-Za-z_][\w-]*\s*:", text)  # `---` then `title: …`
-    if not match:
-        problem = Problem(rel, "front matter has no closing `---` line; read as text")
-        return {}, text, [problem] if opening else []
-    header, rest = match[1], text[match.end() :]
-    looks_like_fields = bool(opening) and opening.end() <= len(match[0])
-    try:
-        loaded = yaml.safe_load(header)
-    except yaml.YAMLError as exc:
-        if not looks_like_fields:
-            return {}, text, []
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return {}, rest, [Problem(rel, f"front matter is not valid YAML ({first}); ignored")]
-    if isinstance(loaded, dict) and (looks_like_fields or any(map(_is_key, loaded))):
-        return {str(k): v for k, v in loaded.items()}, rest, []
-    if loaded is None:
-        return {}, rest, []
-    if isinstance(loaded, list) or looks_like_fields:
-        return {}, rest, [Problem(rel, "front matter is not `key: value` fields; ignored")]
-    return {}, text, []
-
-
 def _declared_charset(raw: bytes) -> str | None:
     """The charset a web page declares in its head (`<meta charset=…>`, http-equiv)."""
     match = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", raw[:4096], re.I)
     return match[1].decode("ascii") if match else None
-
-
-def _is_key(key: object) -> bool:
-    """A front-matter key (`title`, `tags`…), not the start of a sentence with a colon."""
-    return isinstance(key, str) and bool(re.fullmatch(r"[A-Za-z_][\w-]*", key))
 
 
 def _parse_html(rel: str, raw: bytes, text: str) -> tuple[Article | None, list[Problem]]:
@@ -201,7 +161,7 @@ def _parse_html(rel: str, raw: bytes, text: str) -> tuple[Article | None, list[P
     if page is None:
         return None, [Problem(rel, "is a web page without main text; skipped")]
     problems: list[Problem] = []
-    url = page.url if page.url and _URL.match(page.url) else None
+    url = page.url if page.url and URL.match(page.url) else None
     body, long_problems = _bounded(rel, clean_text(page.text))
     article = Article(
         id=article_id(rel),
@@ -251,35 +211,6 @@ def _check_language(rel: str, article: Article, declared: bool) -> tuple[Article
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
-
-
-def _front_matter_fields(rel: str, meta: dict[str, object]) -> tuple[dict, list[Problem]]:
-    fields: dict[str, object] = {}
-    problems: list[Problem] = []
-    for key in ("title", "source", "language", "url"):
-        value = meta.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            problems.append(Problem(rel, f"{key} is not a text; ignored"))
-            continue
-        value = " ".join(clean_text(str(value)).split())
-        if key == "url":
-            if _URL.match(value):
-                fields["url"] = value
-            else:
-                shown = value if len(value) <= 80 else value[:80] + "…"
-                problems.append(Problem(rel, f"url {shown!r} is not an http(s) address; ignored"))
-        elif value:
-            fields[key] = value
-    if "date" in meta and meta["date"] is not None:
-        value = meta["date"]
-        date = parse_date(value) if isinstance(value, str | int | dt.date) else None
-        if date is None:
-            problems.append(Problem(rel, f"date {str(value)[:40]!r} is not a date; ignored"))
-        else:
-            fields["date"] = date
-    return fields, problems
 
 
 # --- inference for bare scraped text -------------------------------------------------------
