@@ -15,7 +15,7 @@ from .errors import DigestError
 from .lock import build_lock
 from .models import Problem
 from .pipeline import Settings, build, generate
-from .write import check_paths
+from .write import check_paths, remove_stale_staging
 
 _articles = click.option(
     "--articles",
@@ -178,6 +178,7 @@ def check(articles: Path) -> None:
 def _build_locked(settings: Settings, *, mkdocs: bool = True):
     """`build`, holding the lock of the docs folder (one writing command at a time)."""
     with build_lock(settings.site_src):
+        remove_stale_staging(settings.site_src)  # left by a killed build: none can be running
         return build(settings, mkdocs=mkdocs, report_problems=_print_problems)
 
 

@@ -96,6 +96,14 @@ def staged_pages(pages: Sequence[Page], docs_dir: Path) -> Iterator[Staged]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def remove_stale_staging(docs_dir: Path) -> int:
+    """Remove staging folders left by a killed build; call only while holding the lock."""
+    stale = sorted(docs_dir.parent.glob(f".{docs_dir.name}-staging-*"))
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
+
+
 def _link_own_entries(docs_dir: Path, staging: Path) -> None:
     """The user's entries of the docs folder, linked (or copied) into the staging folder."""
     for entry in sorted(docs_dir.iterdir()):

@@ -176,6 +176,14 @@ def test_check_reports_every_problem_and_writes_nothing(nasty: Nasty) -> None:
     assert snapshot(nasty.root) == before
 
 
+def test_check_passes_on_the_seed_articles() -> None:
+    from tests.conftest import SEEDS
+
+    result = CliRunner().invoke(main, ["check", "--articles", str(SEEDS)])
+    assert result.exit_code == 0
+    assert result.output == "Checked " + str(SEEDS) + "/: 5 articles in 2 stories would be built; no problems.\n"
+
+
 def test_inputs_are_never_modified(nasty: Nasty) -> None:
     def inputs(snap: dict[str, str]) -> dict[str, str]:
         return {k: v for k, v in snap.items() if "/project/articles/" in f"/{k}"}
@@ -359,6 +367,15 @@ def test_a_second_build_meanwhile_stops_with_a_clear_message(tmp_path: Path) -> 
         holder.kill()
         holder.wait()
     assert cli(settings)[0] == 0  # the lock died with its process
+
+
+def test_staging_left_by_a_killed_build_is_cleared_by_the_next(tmp_path: Path) -> None:
+    settings = make_project(tmp_path)
+    stale = tmp_path / ".site_src-staging-killed" / "docs" / "stories"
+    stale.mkdir(parents=True)
+    (stale / "half.md").write_text("# نصف صفحة\n", encoding="utf-8")
+    assert cli(settings)[0] == 0
+    assert not (tmp_path / ".site_src-staging-killed").exists()
 
 
 def test_the_lock_is_released_after_each_build(tmp_path: Path) -> None:
