@@ -32,6 +32,7 @@ class WebPage:
 def extract(html: str) -> WebPage | None:
     """The main text and metadata of a saved page; None when it has no main text."""
     import trafilatura
+    from lxml import etree
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its misses are our Problems
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -45,8 +46,8 @@ def extract(html: str) -> WebPage | None:
             include_links=False,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (ValueError, TypeError, AttributeError):  # pragma: no cover - trafilatura guards
-        return None
+    except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
+        return None  # a page trafilatura cannot parse has no main text we could quote
     if doc is None:
         return None
     text = (doc.text or "").strip()
