@@ -12,15 +12,17 @@ import click
 from . import __version__
 from . import build as site_build
 from .errors import DigestError
+from .lock import build_lock
 from .models import Problem
-from .pipeline import Settings, build
+from .pipeline import Settings, build, generate
+from .write import check_paths, remove_stale_staging
 
 _articles = click.option(
     "--articles",
     type=click.Path(path_type=Path),
     default=Path("articles"),
     show_default=True,
-    help="Folder of articles (.md, .txt; read recursively, never modified).",
+    help="Folder of articles (.md, .txt, .html; read recursively, never modified).",
 )
 _site_src = click.option(
     "--site-src",
@@ -68,7 +70,7 @@ def build_command(articles: Path, site_src: Path, out: Path, config: Path, stric
     site stays in place.
     """
     settings = Settings(articles=articles, site_src=site_src, out=out, config=config, strict=strict)
-    digest, report = _run(lambda: build(settings, report_problems=_print_problems))
+    digest, report = _run(lambda: _build_locked(settings))
     click.echo(
         f"Built {len(digest.stories)} stories from "
         f"{sum(len(s.articles) for s in digest.stories)} articles into {out}/ "
@@ -107,7 +109,7 @@ def deploy(
         click.echo("Hint: run `digest deploy` at the root of the project's clone", err=True)
         sys.exit(1)
     settings = Settings(articles=articles, site_src=site_src, out=out, config=config)
-    _run(lambda: build(settings, report_problems=_print_problems))
+    _run(lambda: _build_locked(settings))
     _run(
         lambda: site_build.gh_deploy(
             config,
@@ -140,11 +142,44 @@ def _in_git_repository() -> bool:
 def serve(articles: Path, site_src: Path, config: Path, dev_addr: str) -> None:
     """Generate the Markdown, then preview the site live with `mkdocs serve`."""
     settings = Settings(articles=articles, site_src=site_src, config=config)
-    _run(lambda: build(settings, mkdocs=False, report_problems=_print_problems))
+    _run(lambda: _build_locked(settings, mkdocs=False))
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _configure_logging()
     mkdocs_serve(config_file=str(config), docs_dir=str(site_src.resolve()), dev_addr=dev_addr)
+
+
+@main.command()
+@_articles
+def check(articles: Path) -> None:
+    """Report every problem with the articles, without writing or building anything.
+
+    Runs the whole generation (reading, cleaning, key sentences, stories, pages) and
+    prints each problem as `Warning: <file>: <problem>`. Exits 1 if there was any
+    problem (as `build --strict` would), 0 if none. Files are only ever read.
+    """
+    settings = Settings(articles=articles)
+
+    def run():
+        digest = generate(settings)
+        check_paths(digest.pages)
+        return digest
+
+    digest = _run(run)
+    _print_problems(digest.problems)
+    count = sum(len(s.articles) for s in digest.stories)
+    summary = f"{count} articles in {len(digest.stories)} stories would be built"
+    if digest.problems:
+        click.echo(f"Checked {articles}/: {summary}; {len(digest.problems)} problem(s).")
+        sys.exit(1)
+    click.echo(f"Checked {articles}/: {summary}; no problems.")
+
+
+def _build_locked(settings: Settings, *, mkdocs: bool = True):
+    """`build`, holding the lock of the docs folder (one writing command at a time)."""
+    with build_lock(settings.site_src):
+        remove_stale_staging(settings.site_src)  # left by a killed build: none can be running
+        return build(settings, mkdocs=mkdocs, report_problems=_print_problems)
 
 
 def _run(action):

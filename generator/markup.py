@@ -22,7 +22,7 @@ def text(value: str) -> str:
 
 
 def _escape(piece: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=False))  # text, not attributes
 
 
 # A run of Latin letters or digits, with the spaces and punctuation inside it (`COVID-19`,

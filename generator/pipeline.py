@@ -21,7 +21,7 @@ from .models import Page, Problem, Story
 from .rank import rank
 from .render import FEED, render_site
 from .stories import group
-from .write import WriteReport, write_pages
+from .write import WriteReport, staged_pages, write_pages
 
 
 @dataclass(frozen=True)
@@ -83,15 +83,17 @@ def build(
     report_problems(digest.problems)
     if settings.strict and digest.problems:
         raise StrictError(f"{len(digest.problems)} problem(s) with articles in strict mode")
-    report = write(digest, settings)
-    if mkdocs:
-        site_build.mkdocs_build(
-            settings.config,
-            settings.site_src,
-            settings.out,
-            {
-                "digest.json": digest.json.encode("utf-8"),
-                FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
-            },
-        )
-    return digest, report
+    # The pages are staged and MkDocs builds from the staging folder: only a build that
+    # succeeded swaps them into site_src (and the site into out); a failure leaves both.
+    with staged_pages(digest.pages, settings.site_src) as staged:
+        if mkdocs:
+            site_build.mkdocs_build(
+                settings.config,
+                staged.docs_dir,
+                settings.out,
+                {
+                    "digest.json": digest.json.encode("utf-8"),
+                    FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
+                },
+            )
+    return digest, staged.report

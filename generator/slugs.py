@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-_RESERVED = {"con", "prn", "aux", "nul", "index", "tags"} | {
+_RESERVED = {"con", "prn", "aux", "nul", "index", "tags", "unknown"} | {
     f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)
 }
 _MAX = 60
