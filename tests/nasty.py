@@ -92,10 +92,22 @@ def nasty_files() -> dict[str, tuple[bytes, str | None]]:
     rng = random.Random(7)
     huge_lines = [line for t in s for line in t.split("\n") if len(line.split()) > 6]
     huge = "\n".join(f"{huge_lines[i % len(huge_lines)]} ({i})" for i in range(55_000))
+    # Five unrelated topics, so that each article is a story of its own whose page quotes
+    # all of its (three or fewer) sentences: every payload is shown, never merged away.
+    topics = (
+        "قال الشاهد في روايته أمام لجنة التحقيق المختصة بحادثة الميناء إن النص {} ظهر كما هو.",
+        "أعلنت وزارة الزراعة أن محصول القمح هذا الموسم تضمن في تقريره السنوي العبارة {} حرفيا.",
+        "كتب مدرب المنتخب الوطني لكرة القدم على لوحة الملعب بعد المباراة الودية {} ثم غادر.",
+        "نشرت جامعة العلوم التقنية في دليل الطلاب الجدد لفصل الخريف المقبل السطر {} بخط عريض.",
+        "وضعت بلدية المدينة القديمة على لافتة الحديقة العامة المجددة قرب النهر الكلمات {} أمس.",
+    )
     injection_bodies = [
-        "\n".join(f"قال الشاهد في روايته الأولى أمام لجنة التحقيق المختصة بالحادثة إن النص {p} "
-        "ظهر في الصفحة كما هو تماما دون أي تغيير يذكر." for p in group)
-        for group in (PAYLOADS[0:3], PAYLOADS[3:6], PAYLOADS[6:9], PAYLOADS[9:12], PAYLOADS[12:])
+        "\n".join(topic.format(p) for p in group)
+        for topic, group in zip(
+            topics,
+            (PAYLOADS[0:3], PAYLOADS[3:6], PAYLOADS[6:9], PAYLOADS[9:12], PAYLOADS[12:]),
+            strict=True,
+        )
     ]
     files: dict[str, tuple[bytes, str | None]] = {
         # encodings
