@@ -132,12 +132,20 @@ def stem(token: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry meaning: no stop words, no one-letter tokens."""
-    stop = stopwords()
+    return matching_terms(text)
+
+
+def matching_terms(
+    text: str, *, normalise: bool = True, stem_words: bool = True, drop_stopwords: bool = True
+) -> list[str]:
+    """Terms for matching sentences; the switches exist to measure each step (bench/)."""
+    stop = stopwords() if drop_stopwords else frozenset()
+    found = tokens(text) if normalise else _TOKEN.findall(text.lower())
     out = []
-    for token in tokens(text):
+    for token in found:
         if token in stop or len(token) < 2:
             continue
-        s = stem(token)
+        s = stem(token) if stem_words else token
         if s in stop:
             continue
         out.append(s)

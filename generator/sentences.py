@@ -3,7 +3,9 @@
 Splits after `.` `!` `?` `؟` `…` (and runs of them) and at line ends. Closing quotes and
 brackets stay with their sentence; a terminator inside a quotation does not split it (unless
 the quotation never closes); decimals (3.5), initials and one-letter abbreviations (د.) do
-not split.
+not split. Arabic web text often omits the space after a full stop (`العالم.يسمى`): a
+terminator between two Arabic words still ends the sentence, but not after a one-letter
+abbreviation (`د.محمد`) and never inside Latin or digits (`www.site.com`, `3.5`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
 _MIN_WORDS = 2
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def split_text(text: str) -> list[str]:
@@ -85,7 +88,7 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
                         in_toggle = not in_toggle
                 end += 1
             quoted = quote_aware and (stack or in_toggle)
-            at_boundary = end >= n or line[end].isspace()
+            at_boundary = end >= n or line[end].isspace() or _glued(line, i, end)
             if at_boundary and not quoted and not _is_non_final(line, start, i, j):
                 pieces.append(line[start:end].strip())
                 start = end
@@ -98,6 +101,13 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
     if tail:
         pieces.append(tail)
     return [p for p in pieces if p]
+
+
+def _glued(line: str, i: int, end: int) -> bool:
+    """A terminator with no space between two Arabic words: `العالم.يسمى`."""
+    return (
+        i > 0 and bool(_ARABIC_LETTER.match(line[i - 1])) and bool(_ARABIC_LETTER.match(line[end]))
+    )
 
 
 def _is_non_final(line: str, start: int, i: int, j: int) -> bool:
