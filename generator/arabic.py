@@ -13,6 +13,8 @@ from importlib import resources
 # Harakat, superscript alef, Quranic marks; tatweel; bidi controls and zero-width marks.
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_UNSEEN = re.compile(f"{_DIACRITICS.pattern}|{_INVISIBLE.pattern}")
+_EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 _FOLD_TABLE = str.maketrans(
     {
         "أ": "ا",
@@ -83,11 +85,20 @@ _SUFFIXES = (
 _MIN_STEM = 3
 
 
+# str.translate looks every character up in a dict (~0.25 µs a character on Arabic text);
+# a str.replace per variant is ten times faster and gives the same result.
+_LETTER_PAIRS = tuple((chr(k), v) for k, v in sorted(_FOLD_TABLE.items()) if not v.isdigit())
+_DIGIT_PAIRS = tuple((chr(k), v) for k, v in sorted(_FOLD_TABLE.items()) if v.isdigit())
+
+
 def fold(text: str) -> str:
     """Fold for matching: diacritics, tatweel, letter variants, digits, case."""
-    text = _INVISIBLE.sub("", text)
-    text = _DIACRITICS.sub("", text)
-    return text.translate(_FOLD_TABLE).lower()
+    text = _UNSEEN.sub("", text)
+    pairs = _LETTER_PAIRS + _DIGIT_PAIRS if _EASTERN_DIGIT.search(text) else _LETTER_PAIRS
+    for variant, base in pairs:
+        if variant in text:
+            text = text.replace(variant, base)
+    return text.lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -132,7 +143,14 @@ def stem(token: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry meaning: no stop words, no one-letter tokens."""
-    return matching_terms(text)
+    return [t for t in map(_content_term, tokens(text)) if t]
+
+
+@lru_cache(maxsize=200_000)
+def _content_term(token: str) -> str:
+    """The term of one folded token, or "" for a stop word or a one-letter token."""
+    terms = matching_terms(token)
+    return terms[0] if len(terms) == 1 else ""
 
 
 def matching_terms(

@@ -24,6 +24,10 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
 _MIN_WORDS = 2
+_TERMINATOR = re.compile(f"[{re.escape(_TERMINATORS)}]")
+_QUOTE_OR_TERMINATOR = re.compile(
+    f"[{re.escape(_TERMINATORS + ''.join(_PAIRED) + ''.join(_PAIRED.values()) + _TOGGLES)}]"
+)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
@@ -64,7 +68,12 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
     stack: list[str] = []
     in_toggle = False
     i, n = 0, len(line)
+    jump = _QUOTE_OR_TERMINATOR if quote_aware else _TERMINATOR
     while i < n:
+        found = jump.search(line, i)  # every other character changes nothing: skip it
+        if found is None:
+            break
+        i = found.start()
         ch = line[i]
         if quote_aware:
             if ch in _PAIRED:

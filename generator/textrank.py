@@ -3,13 +3,11 @@
 Two paths compute summa's sentence TextRank from our own sentences and terms (summa's
 splitter knows only `.!?`, its Arabic stemmer keeps state between calls):
 
-- `sentence_scores`: vectorised with scipy sparse matrices, fast enough for a story's
-  1,000+ sentences. Same semantics as summa: one node per distinct term sequence (identical
-  sentences share a node and a score), edge weight = shared distinct terms / (log10 len₁ +
-  log10 len₂), nodes without an edge dropped (score 0), weighted PageRank with damping 0.85
-  and a uniform jump, scores scaled to unit length as summa's eigenvector is. Two optional
-  refinements, both off by default: `weights` (per-term weights in the shared-term count, e.g.
-  idf) and `teleport` (a PageRank jump that prefers some sentences, e.g. the first ones).
+- `sentence_scores`: vectorised (numpy for an article, scipy sparse matrices for a story's
+  1,000+ sentences). Same semantics as summa: one node per distinct term sequence
+  (identical sentences share a node and a score), edge weight = shared distinct terms /
+  (log10 len₁ + log10 len₂), nodes without an edge dropped (score 0), weighted PageRank with
+  damping 0.85 and a uniform jump, scores scaled to unit length as summa's eigenvector is.
 - `summa_sentence_scores`: summa's own graph and PageRank, kept to verify the fast path
   (tests select the same sentences with both) and as the benchmarks' reference.
 
@@ -20,7 +18,7 @@ and the caller falls back to position.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 # summa's eigenvector step is 10-100x slower with BLAS threads fighting over two cores.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -35,97 +33,95 @@ from summa.summarizer import summarize as _summa_summarize
 
 DAMPING = 0.85  # summa's (and the TextRank paper's)
 KEYWORD_WINDOW = 2  # summa.keywords' co-occurrence window
-_DENSE_LIMIT = 400  # up to this many nodes PageRank is one dense solve, beyond it iterations
+DENSE_LIMIT = 400  # graphs up to this many nodes are solved densely, larger ones sparsely
 _TOLERANCE = 1e-13
 
 
-def sentence_scores(
-    terms: Sequence[Sequence[str]],
-    *,
-    weights: Mapping[str, float] | None = None,
-    teleport: Sequence[float] | None = None,
-) -> list[float] | None:
+def sentence_scores(terms: Sequence[Sequence[str]], *, method: str = "auto") -> list[float] | None:
     """TextRank score of each sentence, given its matching terms; None if degenerate.
 
-    `teleport[i]` (≥ 0) is sentence i's share of PageRank's random jump (uniform if None).
+    `method`: "dense" (numpy: fastest for an article's few dozen sentences), "sparse"
+    (scipy.sparse similarity and power iteration: a story's thousands), or "auto" by size.
     """
     docs = [" ".join(t) for t in terms]
     distinct = sorted({d for d in docs if d})
     if len(distinct) < 2:
         return None
+    use_sparse = method == "sparse" or (method == "auto" and len(distinct) > DENSE_LIMIT)
+    solve = _sparse_textrank if use_sparse else _dense_textrank
+    ranks = solve([d.split() for d in distinct])
+    if ranks is None:
+        return None
     node = {d: i for i, d in enumerate(distinct)}
-    similarity = _similarity([d.split() for d in distinct], weights)
-    strength = np.asarray(similarity.sum(axis=1)).ravel()
+    return [float(ranks[node[d]]) if d else 0.0 for d in docs]
+
+
+def _incidence(docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+    """(sentence, term) pairs of the distinct terms of each sentence; vocabulary size; logs of
+    the sentence lengths (summa counts repeated words in the length, once in the overlap)."""
+    distinct = [set(words) for words in docs]
+    flat = [w for d in distinct for w in d]
+    vocab = {w: j for j, w in enumerate(dict.fromkeys(flat))}  # column order cannot matter:
+    cols = np.array([vocab[w] for w in flat], dtype=np.intp)  # overlaps are exact counts
+    rows = np.repeat(np.arange(len(docs)), [len(d) for d in distinct])
+    return rows, cols, len(vocab), np.log10([len(words) for words in docs])
+
+
+def _dense_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
+    rows, cols, size, logs = _incidence(docs)
+    n = len(docs)
+    incidence = np.zeros((n, size))
+    incidence[rows, cols] = 1.0
+    shared = incidence @ incidence.T
+    np.fill_diagonal(shared, 0.0)
+    denominator = logs[:, None] + logs[None, :]
+    similarity = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator != 0)
+    strength = similarity.sum(axis=1)
     alive = np.flatnonzero(strength > 0)
     if alive.size == 0:
         return None
-    jump = None
-    if teleport is not None:
-        jump = np.zeros(len(distinct))
-        for d, t in zip(docs, teleport, strict=True):
-            if d:
-                jump[node[d]] = max(jump[node[d]], float(t))
-        jump = jump[alive]
-        jump = jump / jump.sum() if jump.sum() > 0 else None
-    graph = similarity[alive][:, alive]
-    ranks = _pagerank(graph, strength[alive], jump)
-    scores = np.zeros(len(distinct))
-    scores[alive] = ranks / np.linalg.norm(ranks)
-    return [float(scores[node[d]]) if d else 0.0 for d in docs]
+    transition_t = (similarity[np.ix_(alive, alive)] / strength[alive, None]).T
+    m = alive.size
+    ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
+    return _unit(ranks, alive, n)
 
 
-def _similarity(
-    docs: Sequence[Sequence[str]], weights: Mapping[str, float] | None
-) -> sparse.csr_matrix:
-    """summa's sentence similarity for every pair at once (zero diagonal)."""
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, words in enumerate(docs):
-        for w in set(words):
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    if weights is None:
-        data = np.ones(len(cols))
-    else:
-        by_col = np.empty(len(vocab))
-        for w, j in vocab.items():
-            by_col[j] = weights.get(w, 1.0)
-        data = by_col[cols]
-    incidence = sparse.csr_matrix((data, (rows, cols)), shape=(len(docs), len(vocab)))
-    binary = incidence.copy()
-    binary.data[:] = 1.0
-    shared = (incidence @ binary.T).tocoo()
-    logs = np.log10([len(words) for words in docs])
+def _sparse_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
+    rows, cols, size, logs = _incidence(docs)
+    n = len(docs)
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, size))
+    shared = (incidence @ incidence.T).tocoo()
     keep = shared.row != shared.col
     r, c, v = shared.row[keep], shared.col[keep], shared.data[keep]
     denominator = logs[r] + logs[c]
     v = np.divide(v, denominator, out=np.zeros_like(v), where=denominator != 0)
-    nonzero = v != 0
-    return sparse.csr_matrix((v[nonzero], (r[nonzero], c[nonzero])), shape=shared.shape)
+    similarity = sparse.csr_matrix((v, (r, c)), shape=(n, n))
+    strength = np.asarray(similarity.sum(axis=1)).ravel()
+    alive = np.flatnonzero(strength > 0)
+    if alive.size == 0:
+        return None
+    graph = similarity[alive][:, alive]
+    transition_t = (sparse.diags(1.0 / strength[alive]) @ graph).T.tocsr()
+    m = alive.size
+    jump = np.full(m, (1 - DAMPING) / m)
+    ranks = np.full(m, 1.0 / m)
+    for _ in range(1000):  # converges geometrically (factor DAMPING per step)
+        following = DAMPING * (transition_t @ ranks) + jump
+        done = np.abs(following - ranks).sum() < _TOLERANCE
+        ranks = following
+        if done:
+            break
+    return _unit(ranks, alive, n)
 
 
-def _pagerank(
-    graph: sparse.csr_matrix, strength: np.ndarray, jump: np.ndarray | None
-) -> np.ndarray:
-    """Stationary distribution of the weighted random walk with jumps (summa's left vector).
+def _unit(ranks: np.ndarray, alive: np.ndarray, n: int) -> np.ndarray:
+    """Scores of all nodes: unit length like summa's eigenvector, 0 for dropped nodes.
 
-    π = d·Pᵀπ + (1 - d)·jump, P the row-normalised graph; solved exactly for small graphs.
-    """
-    n = graph.shape[0]
-    if jump is None:
-        jump = np.full(n, 1.0 / n)
-    transition_t = (sparse.diags(1.0 / strength) @ graph).T.tocsr()
-    rhs = (1.0 - DAMPING) * jump
-    if n <= _DENSE_LIMIT:
-        return np.linalg.solve(np.eye(n) - DAMPING * transition_t.toarray(), rhs)
-    ranks = np.full(n, 1.0 / n)
-    for _ in range(1000):
-        nxt = DAMPING * (transition_t @ ranks) + rhs
-        if np.abs(nxt - ranks).sum() < _TOLERANCE:
-            return nxt
-        ranks = nxt
-    return ranks
+    The stationary distribution solves π = d·Pᵀπ + (1 - d)/n, which is the left eigenvector
+    summa takes from its PageRank matrix d·P + (1 - d)/n (P: the row-normalised graph)."""
+    scores = np.zeros(n)
+    scores[alive] = ranks / np.linalg.norm(ranks)
+    return scores
 
 
 def summa_sentence_scores(terms: Sequence[Sequence[str]]) -> list[float] | None:
