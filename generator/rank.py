@@ -35,6 +35,9 @@ class Ranking:
     bench/quality.py can measure each choice against the others."""
 
     terms: Callable[[str], list[str]] = arabic.content_terms
+    centrality: Callable[[Sequence[Sequence[str]]], list[float] | None] = (
+        textrank.sentence_scores  # or textrank.summa_sentence_scores: summa's own graph
+    )
     length_norm: bool = True  # divide by √words
     position_prior: bool = True  # divide by (index + 1)
 
@@ -69,7 +72,7 @@ def score(
     A degenerate graph (no shared terms) falls back to position order.
     """
     n = len(terms)
-    centrality = textrank.sentence_scores(terms)
+    centrality = ranking.centrality(terms)
     if centrality is None:
         return [_stable(1.0 - i / (n + 1)) for i in range(n)]
     out = []

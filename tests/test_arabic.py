@@ -1,6 +1,17 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.arabic import content_terms, fold, stem, stopwords
+from generator.arabic import (
+    _DIACRITICS,
+    _FOLD_TABLE,
+    _INVISIBLE,
+    content_terms,
+    fold,
+    matching_terms,
+    stem,
+    stopwords,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +49,31 @@ def test_inflections_share_a_stem(group: list[str]) -> None:
 def test_stop_words_are_not_terms() -> None:
     assert content_terms("قال إن الوفد وصل خلال اليوم بحسب المصادر") == ["وفد", "وصل", "مصادر"]
     assert {"خلال", "بحسب", "the"} <= stopwords()
+
+
+_REFERENCE_FOLD = {**_FOLD_TABLE}
+
+
+@given(st.text(alphabet=st.sampled_from("أإآٱىیةۀكکگؤئ٠١٩۰۹ابتـًٌَُِّْ\u200f\u00adAbZ .،"), max_size=40))
+def test_fold_is_the_documented_table(text: str) -> None:
+    # fold() replaces variant by variant for speed; it must equal the one-table translation
+    expected = _DIACRITICS.sub("", _INVISIBLE.sub("", text)).translate(_REFERENCE_FOLD).lower()
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("switches", "expected"),
+    [
+        ({}, ["حكوم", "قرار", "جديد"]),
+        ({"stem_words": False}, ["الحكومه", "القرارات", "الجديده"]),
+        ({"drop_stopwords": False}, ["حكوم", "علي", "قرار", "جديد"]),
+        (
+            {"normalise": False, "stem_words": False, "drop_stopwords": False},
+            ["الحكومة", "على", "القرارات", "الجديدة"],
+        ),
+    ],
+)
+def test_matching_terms_switches(switches: dict[str, bool], expected: list[str]) -> None:
+    assert matching_terms("الحكومة على القرارات الجديدة", **switches) == expected
+    if not switches:
+        assert content_terms("الحكومة على القرارات الجديدة") == expected

@@ -24,6 +24,13 @@ from generator.sentences import split_text
         # an unclosed quotation does not swallow the paragraph
         ('نقل "خبر لم يغلق. ثم جملة أخرى.', ['نقل "خبر لم يغلق.', "ثم جملة أخرى."]),
         ("The U.S. said no. Then it agreed.", ["The U.S. said no.", "Then it agreed."]),
+        # Arabic web text often glues sentences with no space after the full stop
+        ("من الثديات.يسمى الذكر دبا.", ["من الثديات.", "يسمى الذكر دبا."]),
+        ("هل جاء؟نعم جاء.", ["هل جاء؟", "نعم جاء."]),
+        # …but not after a one-letter abbreviation, nor inside Latin text or numbers
+        ("قال د.محمد إن الوضع جيد.", ["قال د.محمد إن الوضع جيد."]),
+        ("زار موقع www.example.com اليوم.", ["زار موقع www.example.com اليوم."]),
+        ("ارتفع 3.5 بالمئة.", ["ارتفع 3.5 بالمئة."]),
     ],
 )
 def test_split_text(text: str, expected: list[str]) -> None:
