@@ -6,7 +6,7 @@ Folding is for matching only; every text a reader sees is quoted as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -144,6 +144,14 @@ def stem(token: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry meaning: no stop words, no one-letter tokens."""
     return [t for t in map(_content_term, tokens(text)) if t]
+
+
+def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
+    """`content_terms` of each text (one-line texts such as sentences are folded at once)."""
+    if any("\n" in t for t in texts):
+        return [content_terms(t) for t in texts]
+    folded = fold("\n".join(texts)).split("\n") if texts else []
+    return [[t for t in map(_content_term, _TOKEN.findall(f)) if t] for f in folded]
 
 
 @lru_cache(maxsize=200_000)

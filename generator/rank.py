@@ -54,7 +54,7 @@ def rank(
 ) -> RankedArticle:
     """Score the sentences of one cleaned article and select its key sentences."""
     sents = split(article)
-    content = [arabic.content_terms(s.text) for s in sents]
+    content = arabic.content_terms_of([s.text for s in sents])
     terms = content
     if ranking.terms is not arabic.content_terms:
         terms = [ranking.terms(s.text) for s in sents]

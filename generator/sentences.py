@@ -24,6 +24,9 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
 _MIN_WORDS = 2
+_LETTER = re.compile(r"[^\W\d_]")
+# two separate runs of two letters or more (the first taken whole: a possessive quantifier)
+_TWO_LONG_WORDS = re.compile(r"[^\W\d_]{2,}+.+?[^\W\d_]{2}", re.DOTALL)
 _TERMINATOR = re.compile(f"[{re.escape(_TERMINATORS)}]")
 _QUOTE_OR_TERMINATOR = re.compile(
     f"[{re.escape(_TERMINATORS + ''.join(_PAIRED) + ''.join(_PAIRED.values()) + _TOGGLES)}]"
@@ -56,8 +59,9 @@ def split(article: CleanArticle) -> tuple[Sentence, ...]:
 
 
 def _has_words(text: str) -> bool:
-    return len(re.findall(r"[^\W\d_]{2,}", text)) >= _MIN_WORDS or (
-        len(text.split()) >= _MIN_WORDS and bool(re.search(r"[^\W\d_]", text))
+    """Two words of two letters or more, or two words with a letter (`_MIN_WORDS`)."""
+    return bool(_TWO_LONG_WORDS.search(text)) or (
+        len(text.split()) >= _MIN_WORDS and bool(_LETTER.search(text))
     )
 
 
