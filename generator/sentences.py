@@ -24,6 +24,8 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
 _MIN_WORDS = 2
+_WRAP_MIN_CHARS = 50
+_OPEN_END = re.compile(r"[^\s.!?؟…:;؛،,\"'”’»)\]}>]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # two separate runs of two letters or more (the first taken whole: a possessive quantifier)
 _TWO_LONG_WORDS = re.compile(r"[^\W\d_]{2,}+.+?[^\W\d_]{2}", re.DOTALL)
@@ -49,13 +51,32 @@ def split_text(text: str) -> list[str]:
 def split(article: CleanArticle) -> tuple[Sentence, ...]:
     """The sentences of an article's body paragraphs (sub-headings are not sentences)."""
     sentences: list[Sentence] = []
-    for p_index, paragraph in enumerate(article.paragraphs):
-        if p_index in article.headings:
-            continue
+    for p_index, paragraph in unwrap(article):
         for text in split_text(paragraph):
             if _has_words(text):
                 sentences.append(Sentence(text=text, index=len(sentences), paragraph=p_index))
     return tuple(sentences)
+
+
+def unwrap(article: CleanArticle) -> list[tuple[int, str]]:
+    """Body paragraphs, hard-wrapped lines joined: (index of the first line, text).
+
+    Newspaper text and plain-text exports break lines every ~70 characters, mid-sentence.
+    A line of at least `_WRAP_MIN_CHARS` that stops without sentence punctuation continues
+    on the next line (even one short enough to pass for a sub-heading); the lines are joined
+    with a space, so a sentence is never cut at a line end.
+    """
+    out: list[tuple[int, str]] = []
+    open_end = False
+    for index, line in enumerate(article.paragraphs):
+        if open_end and out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        elif index in article.headings:
+            continue
+        else:
+            out.append((index, line))
+        open_end = len(line) >= _WRAP_MIN_CHARS and bool(_OPEN_END.search(line))
+    return out
 
 
 def _has_words(text: str) -> bool:

@@ -1,6 +1,7 @@
 import pytest
 
-from generator.sentences import split_text
+from generator.rank import text_article
+from generator.sentences import split, split_text
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,31 @@ def test_split_text(text: str, expected: list[str]) -> None:
 def test_sentences_are_substrings(text: str) -> None:
     for sentence in split_text(text):
         assert sentence in text
+
+
+def _sentences(body: str) -> list[str]:
+    return [s.text for s in split(text_article(body))]
+
+
+def test_hard_wrapped_lines_are_joined_into_whole_sentences() -> None:
+    body = (
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.\n"
+        "وقال وزير الزراعة في مؤتمر صحفي عقده في العاصمة إن الخطة تشمل\n"
+        "قروضا ميسرة وبذورا محسنة.\n"
+        "وأضاف أن التنفيذ يبدأ الشهر المقبل في ثلاث محافظات."
+    )
+    assert _sentences(body) == [
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.",
+        "وقال وزير الزراعة في مؤتمر صحفي عقده في العاصمة إن الخطة تشمل قروضا ميسرة وبذورا محسنة.",
+        "وأضاف أن التنفيذ يبدأ الشهر المقبل في ثلاث محافظات.",
+    ]
+
+
+def test_a_sub_heading_after_a_finished_paragraph_stays_out() -> None:
+    body = (
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.\n"
+        "تفاصيل الخطة\n"
+        "وتشمل الخطة قروضا ميسرة وبذورا محسنة للمزارعين في ثلاث محافظات."
+    )
+    assert "تفاصيل الخطة" not in " ".join(_sentences(body))
+    assert len(_sentences(body)) == 2
