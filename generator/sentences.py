@@ -23,6 +23,7 @@ _TOGGLES = '"“”'
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
+_ABBREVIATION_WINDOW = 12
 _MIN_WORDS = 2
 _WRAP_MIN_CHARS = 50
 _OPEN_END = re.compile(r"[^\s.!?؟…:;؛،,\"'”’»)\]}>]\s*$")
@@ -148,7 +149,10 @@ def _is_non_final(line: str, start: int, i: int, j: int) -> bool:
     """A `.` that is a decimal point, or ends an abbreviation or an initial."""
     if line[i:j] != ".":
         return False
-    before = line[start : i + 1]
     if i + 1 < len(line) and line[i + 1].isdigit() and i > 0 and line[i - 1].isdigit():
         return True
+    # an abbreviation is a few letters: look at the sentence's last characters only ("#" marks
+    # a cut, which is neither a letter nor a word boundary, so it never starts a match)
+    window = max(start, i + 1 - _ABBREVIATION_WINDOW)
+    before = ("#" if window > start else "") + line[window : i + 1]
     return bool(_ABBREVIATION.search(before))
