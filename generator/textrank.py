@@ -43,13 +43,13 @@ def sentence_scores(terms: Sequence[Sequence[str]], *, method: str = "auto") -> 
     `method`: "dense" (numpy: fastest for an article's few dozen sentences), "sparse"
     (scipy.sparse similarity and power iteration: a story's thousands), or "auto" by size.
     """
-    docs = [" ".join(t) for t in terms]
+    docs = [tuple(t) for t in terms]  # identical term sequences are one node, as in summa
     distinct = sorted({d for d in docs if d})
     if len(distinct) < 2:
         return None
     use_sparse = method == "sparse" or (method == "auto" and len(distinct) > DENSE_LIMIT)
     solve = _sparse_textrank if use_sparse else _dense_textrank
-    ranks = solve([d.split() for d in distinct])
+    ranks = solve(distinct)
     if ranks is None:
         return None
     node = {d: i for i, d in enumerate(distinct)}
@@ -80,7 +80,9 @@ def _dense_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
     alive = np.flatnonzero(strength > 0)
     if alive.size == 0:
         return None
-    transition_t = (similarity[np.ix_(alive, alive)] / strength[alive, None]).T
+    if alive.size < n:
+        similarity, strength = similarity[np.ix_(alive, alive)], strength[alive]
+    transition_t = (similarity / strength[:, None]).T
     m = alive.size
     ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
     return _unit(ranks, alive, n)
