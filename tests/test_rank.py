@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench import quality
 from generator import arabic, key_sentences, textrank
@@ -145,3 +147,22 @@ def test_digest_summarize_prints_key_sentences(tmp_path) -> None:
     missing = runner.invoke(main, ["summarize", str(tmp_path / "none.txt"), str(path)])
     assert missing.exit_code == 1
     assert "none.txt" in missing.output and key_sentences(SEED_TEXTS["001"])[0] in missing.output
+
+
+_WORDS = st.sampled_from(["الحكومة", "أعلنت", "في", "الوزير", "قال", "موسكو", "3.5", "د.", "«خبر»"])
+_ENDS = st.sampled_from([" ", ". ", "؟ ", "\n", "، ", ".\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(_WORDS, _ENDS), max_size=60),
+    st.one_of(st.none(), st.integers(1, 80)),
+)
+def test_key_sentences_of_any_text_are_its_sentences_in_order(parts, words) -> None:
+    text = "".join(w + e for w, e in parts)
+    sentences = [s.text for s in text_sentences(text)]
+    keys = key_sentences(text, words=words)
+    assert bool(keys) == bool(sentences)  # never nothing for a text that has a sentence
+    remaining = iter(sentences)
+    assert all(any(k == s for s in remaining) for k in keys)  # a subsequence: document order
+    assert len(set(keys)) == len(keys)
