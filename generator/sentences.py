@@ -26,7 +26,7 @@ _ABBREVIATION = re.compile(
 _ABBREVIATION_WINDOW = 12
 _MIN_WORDS = 2
 _WRAP_MIN_CHARS = 50
-_OPEN_END = re.compile(r"[^\s.!?؟…:;؛،,\"'”’»)\]}>]\s*$")
+_FINAL_PUNCTUATION = frozenset(".!?؟…:;؛،,\"'”’»)]}>")
 _LETTER = re.compile(r"[^\W\d_]")
 # two separate runs of two letters or more (the first taken whole: a possessive quantifier)
 _TWO_LONG_WORDS = re.compile(r"[^\W\d_]{2,}+.+?[^\W\d_]{2}", re.DOTALL)
@@ -76,7 +76,7 @@ def unwrap(article: CleanArticle) -> list[tuple[int, str]]:
             continue
         else:
             out.append((index, line))
-        open_end = len(line) >= _WRAP_MIN_CHARS and bool(_OPEN_END.search(line))
+        open_end = len(line) >= _WRAP_MIN_CHARS and line.rstrip()[-1:] not in _FINAL_PUNCTUATION
     return out
 
 

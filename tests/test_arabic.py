@@ -6,11 +6,13 @@ from generator.arabic import (
     _DIACRITICS,
     _FOLD_TABLE,
     _INVISIBLE,
+    _TOKEN,
     content_terms,
     fold,
     matching_terms,
     stem,
     stopwords,
+    tokens,
 )
 
 
@@ -54,11 +56,15 @@ def test_stop_words_are_not_terms() -> None:
 _REFERENCE_FOLD = {**_FOLD_TABLE}
 
 
-@given(st.text(alphabet=st.sampled_from("أإآٱىیةۀكکگؤئ٠١٩۰۹ابتـًٌَُِّْ\u200f\u00adAbZ .،"), max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from("أإآٱىیةۀكکگؤئ٠١٩۰۹ابتـًٌَُِّْ\u200f\u00adAbZ_ .،\n\t-"), max_size=40)
+)
 def test_fold_is_the_documented_table(text: str) -> None:
     # fold() replaces variant by variant for speed; it must equal the one-table translation
     expected = _DIACRITICS.sub("", _INVISIBLE.sub("", text)).translate(_REFERENCE_FOLD).lower()
     assert fold(text) == expected
+    # tokens() splits on white space first for speed: it must equal the one-regex tokens
+    assert tokens(text) == _TOKEN.findall(expected)
 
 
 @pytest.mark.parametrize(
