@@ -1,17 +1,22 @@
 """Key-sentence speed: articles per second per core, and TextRank on a story-sized graph.
 
-    .venv/bin/python bench/rank_speed.py [EASC.jsonl] [--repeat N]
+    .venv/bin/python bench/rank_speed.py [EASC.jsonl] [--repeat N] [--news FILE.jsonl.xz]
 
 Uses the EASC articles (see bench/quality.py for the data path): each article through
 `key_sentences` (splitting, terms, TextRank, selection), timed in CPU time of this one
 process, so the figure is per core. Then the TextRank step alone, vectorised next to summa's
 own graph and PageRank, on the articles and on one graph of many articles' sentences (the
-size of a big story that another stage ranks at once).
+size of a big story that another stage ranks at once). With --news, the rank stage also on
+real news articles (SaudiNewsNet's JSON lines, `content` field, .xz or plain; its path is
+given, never committed).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
+import lzma
 import os
 import statistics
 import sys
@@ -40,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("data", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--story", type=int, default=1000, help="sentences in the big graph")
+    parser.add_argument("--news", type=Path, help="SaudiNewsNet-style .jsonl(.xz) to time too")
+    parser.add_argument("--news-articles", type=int, default=1000)
     args = parser.parse_args(argv)
     cases = load(args.data or default_data())
     texts = [c.article for c in cases]
@@ -66,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"average): {len(twenty) / seconds:,.0f} articles/s per core"
     )
 
+    if args.news:
+        news_speed(args.news, args.news_articles, max(1, args.repeat // 5))
+
     fast = cpu(lambda: [textrank.sentence_scores(t) for t in terms], args.repeat)
     summa_repeat = max(1, args.repeat // 10)
     slow = cpu(lambda: [textrank.summa_sentence_scores(t) for t in terms], summa_repeat)
@@ -81,6 +91,26 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"One graph of all {len(story)} sentences: vectorised {fast * 1000:,.0f} ms, "
         f"summa's graph {slow * 1000:,.0f} ms ({slow / fast:.0f}x)"
     )
+
+
+def news_speed(path: Path, count: int, repeat: int) -> None:
+    opener = lzma.open if path.suffix == ".xz" else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        texts = [json.loads(line)["content"] for line in itertools.islice(lines, count)]
+    cleaned = [rank.text_article(t) for t in texts]
+    for article in cleaned:  # warm the term cache as a long build would be
+        rank.rank(article)
+    sizes = [len(rank.split(a)) for a in cleaned]
+    words = statistics.mean(len(t.split()) for t in texts)
+    seconds = cpu(lambda: [rank.rank(a) for a in cleaned], repeat)
+    print(
+        f"news: {len(texts)} articles ({statistics.mean(sizes):.1f} sentences, {words:.0f} words "
+        f"on average): rank stage {len(texts) / seconds:,.0f} articles/s per core"
+    )
+    twenty = [a for a, n in zip(cleaned, sizes, strict=True) if 15 <= n <= 25]
+    seconds = cpu(lambda: [rank.rank(a) for a in twenty], repeat)
+    per_second = len(twenty) / seconds
+    print(f"  of which the {len(twenty)} of 15-25 sentences: {per_second:,.0f} articles/s")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 # Harakat, superscript alef, Quranic marks; tatweel; bidi controls and zero-width marks.
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -153,34 +154,32 @@ def stem(token: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stems of the words that carry meaning: no stop words, no one-letter tokens."""
-    return _terms_of_tokens(tokens(text))
+    """Stems of the words that carry meaning: no stop words, no one-letter tokens.
 
-
-def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
-    """`content_terms` of each text (one-line texts such as sentences are folded at once)."""
-    if any("\n" in t for t in texts):
-        return [content_terms(t) for t in texts]
-    folded = fold("\n".join(texts)).split("\n") if texts else []
-    return [_terms_of_tokens(_split_tokens(f)) for f in folded]
-
-
-# token → its term ("" for none). A plain dict is twice as fast as lru_cache here; stemming
-# is pure, so the cache cannot change a result; it is emptied when it grows too big.
-_TERM_OF: dict[str, str] = {}
-_TERM_CACHE_LIMIT = 200_000
-
-
-def _terms_of_tokens(found: list[str]) -> list[str]:
-    cache = _TERM_OF
-    missing = [t for t in found if t not in cache]
+    Equal to `matching_terms(text)`, but cached by written word: folding, tokens and stems
+    never look past a space, so a word's terms do not depend on its neighbours.
+    """
+    cache = _TERMS_OF_WORD
+    words = text.split()
+    missing = set(words).difference(cache)
     if missing:
         if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
             cache.clear()
-        for token in missing:
-            terms = matching_terms(token)
-            cache[token] = terms[0] if len(terms) == 1 else ""
-    return [term for term in map(cache.__getitem__, found) if term]
+            missing = set(words)
+        for word in missing:
+            cache[word] = tuple(matching_terms(word))
+    return list(chain.from_iterable(map(cache.__getitem__, words)))
+
+
+def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
+    """`content_terms` of each text."""
+    return [content_terms(t) for t in texts]
+
+
+# written word → its terms. Stemming is pure, so the cache cannot change a result (unlike
+# summa's stateful stemmer); it is emptied when it grows past the limit.
+_TERMS_OF_WORD: dict[str, tuple[str, ...]] = {}
+_TERM_CACHE_LIMIT = 300_000
 
 
 def matching_terms(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from . import arabic, textrank
 from .clean import clean
@@ -60,7 +61,7 @@ def rank(
         terms = [ranking.terms(s.text) for s in sents]
     scores = score(terms, [arabic.words(s.text) for s in sents], ranking)
     key = select(sents, scores, words=words, sentences=sentences)
-    all_terms = tuple(t for ts in content for t in ts)
+    all_terms = tuple(chain.from_iterable(content))
     return RankedArticle(article, sents, tuple(scores), key, all_terms)
 
 
