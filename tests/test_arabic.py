@@ -65,6 +65,8 @@ def test_fold_is_the_documented_table(text: str) -> None:
     assert fold(text) == expected
     # tokens() splits on white space first for speed: it must equal the one-regex tokens
     assert tokens(text) == _TOKEN.findall(expected)
+    # content_terms() caches by written word: it must equal the uncached terms
+    assert content_terms(text) == matching_terms(text)
 
 
 @pytest.mark.parametrize(
