@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from itertools import chain
 
 # summa's eigenvector step is 10-100x slower with BLAS threads fighting over two cores.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -60,9 +61,10 @@ def _incidence(docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, i
     """(sentence, term) pairs of the distinct terms of each sentence; vocabulary size; logs of
     the sentence lengths (summa counts repeated words in the length, once in the overlap)."""
     distinct = [set(words) for words in docs]
-    flat = [w for d in distinct for w in d]
-    vocab = {w: j for j, w in enumerate(dict.fromkeys(flat))}  # column order cannot matter:
-    cols = np.array([vocab[w] for w in flat], dtype=np.intp)  # overlaps are exact counts
+    flat = list(chain.from_iterable(distinct))
+    vocab = dict.fromkeys(flat)  # column order cannot matter: overlaps are exact counts
+    vocab = dict(zip(vocab, range(len(vocab)), strict=True))
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
     rows = np.repeat(np.arange(len(docs)), [len(d) for d in distinct])
     return rows, cols, len(vocab), np.log10([len(words) for words in docs])
 
