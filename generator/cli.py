@@ -123,6 +123,42 @@ def deploy(
     click.echo(f"Published {out}/ to the {remote_branch or 'gh-pages'} branch.")
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--words", type=click.IntRange(min=1), help="Length budget in words (summa's rule).")
+@click.option("--sentences", type=click.IntRange(min=1), help="Number of key sentences.")
+def summarize(files: tuple[Path, ...], words: int | None, sentences: int | None) -> None:
+    """Print the key sentences of each FILE, one per line, quoted exactly, in text order.
+
+    Three sentences unless --words or --sentences says otherwise. A file may have front
+    matter like any article. With several files, each is headed by `==> FILE <==`.
+    """
+    from .clean import clean
+    from .ingest import parse
+    from .rank import rank
+
+    if words is not None and sentences is not None:
+        raise click.UsageError("give --words or --sentences, not both")
+    failed = 0
+    for n, path in enumerate(files):
+        try:
+            article, problems = parse(path.name, path.read_bytes())
+        except OSError as exc:
+            article, problems = None, [Problem(str(path), f"cannot be read ({exc.strerror})")]
+        for problem in problems:
+            click.echo(f"Warning: {path}: {problem.message}", err=True)
+        if article is None:
+            failed += 1
+            continue
+        if len(files) > 1:
+            click.echo(f"{chr(10) if n else ''}==> {path} <==")
+        for sentence in rank(clean(article), words=words, sentences=sentences).key:
+            click.echo(sentence.text)
+    if failed:
+        click.echo(f"Error: {failed} of {len(files)} file(s) could not be summarised", err=True)
+        sys.exit(1)
+
+
 def _in_git_repository() -> bool:
     import subprocess
 
