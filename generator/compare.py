@@ -129,7 +129,8 @@ def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
     points = tuple(
         _point(c, pool, scores, sim, outlets) for c in select(shared, scores, sim, pool)
     )
-    return StoryComparison(outlets, points, _unique(pool, clusters, sim, outlets), coverage)
+    unique = _unique(pool, clusters, scores, sim, outlets)
+    return StoryComparison(outlets, points, unique, coverage)
 
 
 def _pool(story: Story) -> _Pool:
@@ -234,10 +235,16 @@ def _point(
 def _unique(
     pool: _Pool,
     clusters: Sequence[list[int]],
+    scores: Sequence[float],
     sim: sparse.csr_matrix,
     outlets: Sequence[Reporter],
 ) -> tuple[tuple[str, tuple[Quote, ...]], ...]:
-    """Per outlet, its most telling sentences that no other outlet comes close to."""
+    """Per outlet, its most telling sentences that no other outlet comes close to.
+
+    Telling: central to the story as a whole (the cross-source TextRank `scores`, which
+    carry no position prior: a figure given late in an article counts as much as its
+    lede) and new (`_novelty`: the share of its terms no other outlet uses).
+    """
     alone = {c[0] for c in clusters if len({pool.reporter[i] for i in c}) == 1}
     alone = {i for c in clusters if c[0] in alone for i in c}
     novelty = _novelty(pool)
@@ -245,7 +252,7 @@ def _unique(
     for outlet in outlets:
         mine = [i for i in sorted(alone) if pool.reporter[i] == outlet.key]
         mine = [i for i in mine if _nearest_other(i, sim, pool) < SAME_CLAIM]
-        value = {i: round(pool.own_score[i] * (0.5 + novelty[i]), 9) for i in mine}
+        value = {i: round(scores[i] * (0.5 + novelty[i]), 9) for i in mine}
         picked: list[int] = []
         for i in sorted(mine, key=lambda i: (-value[i], i)):
             if any(sim[i, j] >= REDUNDANT for j in picked):
