@@ -102,6 +102,15 @@ class Keyword:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """Another file with the same article: shown once, as `of`, with its source credited."""
+
+    of: str  # id of the article shown (a member of the story)
+    copy: RankedArticle  # the other file, not shown as an article of its own
+    exact: bool  # same text word for word (else near-exact: a lightly edited copy)
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about the same event, grouped."""
 
@@ -109,6 +118,12 @@ class Story:
     articles: tuple[RankedArticle, ...]  # sorted by (date, id)
     title: str
     keywords: tuple[Keyword, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()  # copies of `articles`, sorted by (of, copy id)
+    aliases: tuple[str, ...] = ()  # ids this story may have had before: they redirect to it
+
+    def copies_of(self, article_id: str) -> tuple[RankedArticle, ...]:
+        """The other files of one shown article (wire copies, a page saved twice)."""
+        return tuple(d.copy for d in self.duplicates if d.of == article_id)
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -121,8 +136,9 @@ class Story:
 
     @property
     def source_count(self) -> int:
-        """Distinct named outlets; each article of unknown source counts as its own."""
-        named = {a.article.source for a in self.articles if a.article.source}
+        """Distinct named outlets (copies credited too); each unknown source counts as one."""
+        every = [*self.articles, *(d.copy for d in self.duplicates)]
+        named = {a.article.source for a in every if a.article.source}
         unnamed = sum(1 for a in self.articles if not a.article.source)
         return len(named) + unnamed
 
