@@ -13,7 +13,6 @@ running one wire story) is not.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ from .models import RankedArticle
 from .similarity import Pairs
 
 NEAR_EXACT = 0.8  # Jaccard of 4-word shingles; rewrites of one event by two outlets: < 0.5
-CANDIDATE_SIM = 0.6  # near-exact copies always have a TF-IDF cosine well above this
+CANDIDATE_SIM = 0.8  # near-exact copies (Jaccard ≥ 0.8) have a TF-IDF cosine above this
 MIN_WORDS = 20  # shorter texts (captions, a title alone) are too short to call copies
 _SHINGLE = 4
 
@@ -39,9 +38,18 @@ def text_words(article: RankedArticle) -> list[str]:
 
 
 def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
-    """Which articles are copies of which: `articles` must be sorted (date, id)."""
-    words = [text_words(a) for a in articles]
+    """Which articles are copies of which: `articles` must be sorted (date, id).
+
+    Texts are only compared where a copy is possible: articles with the same stems (for
+    exact copies; confirmed word for word) and pairs with a high cosine (near-exact).
+    """
     parent = list(range(len(articles)))
+    words: dict[int, list[str]] = {}
+
+    def text(i: int) -> list[str]:
+        if i not in words:
+            words[i] = text_words(articles[i])
+        return words[i]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -54,30 +62,31 @@ def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
         if a != b:
             parent[max(a, b)] = min(a, b)  # the earlier article (lower index) is kept
 
-    by_text: dict[str, int] = {}
-    for i, w in enumerate(words):
-        if not w:
-            continue
-        key = hashlib.sha1(" ".join(w).encode("utf-8")).hexdigest()
-        if key in by_text:
-            union(by_text[key], i)
-        else:
-            by_text[key] = i
+    by_terms: dict[tuple[str, ...], list[int]] = {}
+    for i, article in enumerate(articles):
+        if article.terms:
+            by_terms.setdefault(article.terms, []).append(i)
+    for group in by_terms.values():
+        for k, i in enumerate(group):
+            for j in group[:k]:
+                if text(i) and text(i) == text(j):
+                    union(j, i)
+                    break
     shingles: dict[int, set[tuple[str, ...]]] = {}
     for i, j, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.sims.tolist(), strict=True):
         if s < CANDIDATE_SIM or find(i) == find(j):
             continue
-        if len(words[i]) < MIN_WORDS or len(words[j]) < MIN_WORDS:
+        if len(text(i)) < MIN_WORDS or len(text(j)) < MIN_WORDS:
             continue
-        a = shingles.setdefault(i, _shingles(words[i]))
-        b = shingles.setdefault(j, _shingles(words[j]))
+        a = shingles.setdefault(i, _shingles(text(i)))
+        b = shingles.setdefault(j, _shingles(text(j)))
         if len(a & b) >= NEAR_EXACT * len(a | b):
             union(i, j)
     copy_of: dict[int, tuple[int, bool]] = {}
     for i in range(len(articles)):
         root = find(i)
         if root != i:
-            copy_of[i] = (root, words[i] == words[root])
+            copy_of[i] = (root, text(i) == text(root))
     return Copies(copy_of)
 
 

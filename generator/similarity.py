@@ -13,7 +13,6 @@ with the number of articles times the number published in a window, not with its
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ from .models import RankedArticle
 TITLE_WEIGHT = 3  # a title term counts as three body occurrences
 LEAD_WEIGHT = 2  # a term of the lead (its first LEAD_TERMS stems) counts twice
 LEAD_TERMS = 60  # about the first two or three sentences of a news article
+COMMON_SHARE = 0.05  # in a big collection, terms in more than 5% of the articles ...
+COMMON_MIN = 1000  # ... (and in more than 1,000) are left out of the pair products
 
 
 @dataclass(frozen=True)
@@ -50,24 +51,27 @@ def weighted_terms(article: RankedArticle) -> Counter[str]:
 
 
 def tfidf_matrix(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
-    """Unit-length rows: (1 + log tf) · (log((n + 1) / (df + 1)) + 1), in a CSR matrix."""
+    """Unit-length rows: (1 + log tf) · (log((n + 1) / (df + 1)) + 1), in a CSR matrix.
+
+    Columns are numbered in order of first appearance, so the same documents in the same
+    order always give the same matrix.
+    """
     n = len(docs)
     vocabulary: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.keys())
     indices: list[int] = []
-    values: list[float] = []
+    counts: list[float] = []
     indptr = [0]
     for doc in docs:
-        for term in sorted(doc):
-            idf = math.log((n + 1) / (df[term] + 1)) + 1
+        for term, count in doc.items():
             indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append((1 + math.log(doc[term])) * idf)
+            counts.append(count)
         indptr.append(len(indices))
+    cols = np.asarray(indices, dtype=np.int64)
+    df = np.bincount(cols, minlength=len(vocabulary))
+    idf = np.log((n + 1) / (df + 1.0)) + 1
+    values = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
     matrix = sparse.csr_matrix(
-        (np.asarray(values, dtype=np.float64), np.asarray(indices), np.asarray(indptr)),
-        shape=(n, max(len(vocabulary), 1)),
+        (values, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocabulary), 1))
     )
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -80,8 +84,15 @@ def close_pairs(
     window_days: int,
     min_sim: float,
 ) -> Pairs:
-    """Every pair at most `window_days` apart (or undated) whose cosine is ≥ `min_sim`."""
+    """Every pair at most `window_days` apart (or undated) whose cosine is ≥ `min_sim`.
+
+    In a big collection the most common terms (`COMMON_SHARE`, `COMMON_MIN`) are left out
+    of the products: they make nearly every pair of a window a candidate while adding
+    little to any cosine (their idf is the lowest); each article's length still counts
+    them. A collection of a few days has no such term and gets exact cosines.
+    """
     n = matrix.shape[0]
+    keyed = _without_common_terms(matrix)
     dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
     undated = [i for i, d in enumerate(days) if d is None]
     order = np.asarray([i for _, i in dated], dtype=np.int64)
@@ -93,7 +104,7 @@ def close_pairs(
     def collect(block: np.ndarray, against: np.ndarray) -> None:
         if not len(block) or not len(against):
             return
-        product = (matrix[block] @ matrix[against].T).tocoo()
+        product = (keyed[block] @ keyed[against].T).tocoo()
         keep = product.data >= min_sim
         r = block[product.row[keep]]
         c = against[product.col[keep]]
@@ -124,3 +135,15 @@ def close_pairs(
     key = rows * n + cols
     _, first = np.unique(key, return_index=True)
     return Pairs(rows[first], cols[first], np.round(sims[first], 9))
+
+
+def _without_common_terms(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    common = df > max(COMMON_SHARE * n, COMMON_MIN)
+    if not common.any():
+        return matrix
+    keep = sparse.diags((~common).astype(np.float64))
+    pruned = sparse.csr_matrix(matrix @ keep)
+    pruned.eliminate_zeros()
+    return pruned

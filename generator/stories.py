@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from .dedup import find_copies
 from .models import Duplicate, Problem, RankedArticle, Story
@@ -58,7 +60,8 @@ def group(
             for k in members
             for i in attached.get(k, [])
         )
-        stories.append(_make_story([ordered[i] for i in members], duplicates))
+        title = _story_title([ordered[i] for i in members], matrix[members])
+        stories.append(_make_story([ordered[i] for i in members], duplicates, title))
     return sorted(stories, key=story_order)
 
 
@@ -77,11 +80,15 @@ def link(
     article order, so the result does not depend on the input order.
     """
     sums: list[dict[int, float]] = [{} for _ in range(n)]
+    heap: list[tuple[float, int, int, int, int]] = []
     for r, c, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.sims.tolist(), strict=True):
         if r in skip or c in skip:
             continue
         sums[r][c] = s
         sums[c][r] = s
+        if s >= settings.threshold:  # pairs come from within the window: they fit
+            heap.append((-s, r, c, 0, 0))
+    heapq.heapify(heap)
     size = [1] * n
     self_sum = [1.0] * n
     lo = list(days)
@@ -89,23 +96,9 @@ def link(
     members = [[i] for i in range(n)]
     version = [0] * n
     alive = [i not in skip for i in range(n)]
+    centroid = settings.linkage == "centroid"
+    threshold, window = settings.threshold, settings.window_days
 
-    def fits(a: int, b: int) -> bool:
-        if lo[a] is None or lo[b] is None:
-            return True
-        return max(hi[a], hi[b]) - min(lo[a], lo[b]) <= settings.window_days
-
-    def score(a: int, b: int) -> float:
-        if settings.linkage == "centroid":
-            return round(sums[a][b] / math.sqrt(self_sum[a] * self_sum[b]), 12)
-        return round(sums[a][b] / (size[a] * size[b]), 12)
-
-    heap = []
-    for a in range(n):
-        for b in sums[a]:
-            if a < b and fits(a, b) and score(a, b) >= settings.threshold:
-                heap.append((-score(a, b), a, b, 0, 0))
-    heapq.heapify(heap)
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or va != version[a] or vb != version[b]:
@@ -123,16 +116,22 @@ def link(
         alive[b] = False
         size[a] += size[b]
         members[a] += members[b]
-        if lo[a] is not None and lo[b] is not None:
-            lo[a], hi[a] = min(lo[a], lo[b]), max(hi[a], hi[b])
-        else:
-            lo[a] = lo[a] if lo[a] is not None else lo[b]
-            hi[a] = hi[a] if hi[a] is not None else hi[b]
+        if lo[b] is not None:
+            lo[a] = lo[b] if lo[a] is None else min(lo[a], lo[b])
+            hi[a] = hi[b] if hi[a] is None else max(hi[a], hi[b])
         version[a] += 1
-        for k in sums[a]:
-            if fits(a, k) and score(a, k) >= settings.threshold:
-                x, y = min(a, k), max(a, k)
-                heapq.heappush(heap, (-score(a, k), x, y, version[x], version[y]))
+        for k, total in sums[a].items():
+            if centroid:
+                score = total / math.sqrt(self_sum[a] * self_sum[k])
+            else:
+                score = total / (size[a] * size[k])
+            if score < threshold:
+                continue
+            dated = lo[a] is not None and lo[k] is not None
+            if dated and max(hi[a], hi[k]) - min(lo[a], lo[k]) > window:
+                continue
+            x, y = (a, k) if a < k else (k, a)
+            heapq.heappush(heap, (-round(score, 12), x, y, version[x], version[y]))
     return [sorted(members[i]) for i in range(n) if alive[i]]
 
 
@@ -163,7 +162,9 @@ def _article_order(article: RankedArticle) -> tuple:
     return (date is None, date.toordinal() if date else 0, article.id)
 
 
-def _make_story(members: list[RankedArticle], duplicates: tuple[Duplicate, ...]) -> Story:
+def _make_story(
+    members: list[RankedArticle], duplicates: tuple[Duplicate, ...], title: str
+) -> Story:
     members = sorted(members, key=_article_order)
     anchor = members[0]  # the earliest article: a story that grows later keeps its id
     own = story_id(anchor.id)
@@ -173,38 +174,19 @@ def _make_story(members: list[RankedArticle], duplicates: tuple[Duplicate, ...])
     return Story(
         id=own,
         articles=tuple(members),
-        title=_story_title(members),
+        title=title,
         duplicates=tuple(sorted(duplicates, key=lambda d: (d.of, d.copy.id))),
         aliases=tuple(a for a in aliases if a != own),
     )
 
 
-def _story_title(members: list[RankedArticle]) -> str:
-    """The title of the most central titled article, else the most central article's lead."""
-    titled = [a for a in members if a.article.title] or members
+def _story_title(members: list[RankedArticle], vectors: sparse.csr_matrix) -> str:
+    """The title of the most central titled article (the highest cosine to the others'
+    sum), else the most central article's lead; ties go to the earlier article."""
+    titled = [k for k, a in enumerate(members) if a.article.title] or list(range(len(members)))
     if len(titled) == 1:
-        return titled[0].title
-    vectors = tfidf([Counter(a.terms) for a in titled])
-    centrality = [sum(cosine(u, v) for v in vectors) for u in vectors]
-    best = max(range(len(titled)), key=lambda i: (round(centrality[i], 9), -i))
-    return titled[best].title
-
-
-def tfidf(docs: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors: sublinear tf, smoothed idf (stable on tiny corpora)."""
-    n = len(docs)
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.keys())
-    vectors = []
-    for doc in docs:
-        v = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in doc.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({t: x / norm for t, x in v.items()})
-    return vectors
-
-
-def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(x * v.get(t, 0.0) for t, x in u.items())
+        return members[titled[0]].title
+    rows = vectors[titled]
+    centrality = np.asarray(rows @ np.asarray(rows.sum(axis=0)).ravel()).ravel()
+    best = max(range(len(titled)), key=lambda k: (round(float(centrality[k]), 9), -k))
+    return members[titled[best]].title
