@@ -15,8 +15,12 @@ A corpus row's article id is the first 12 hex digits of the SHA-1 of its url (UT
 labels hold those ids only, never article text (the corpus is CC BY-NC-SA).
 
 `--scale` also groups all the corpus's articles (31,030 for SaudiNewsNet) and prints the
-time of grouping alone (the terms are what the rank stage hands over in a build) and the
-number and size of the redirect pages of stable ids.
+time of grouping alone (the terms are what the rank stage hands over in a build), the
+number and size of the redirect pages of stable ids, and the scores of each labelled day
+as grouped inside the whole corpus (the site as a whole, with the days around it).
+
+`GROUPING=threshold=0.3,linkage=average` runs other settings (`GroupingSettings` fields);
+`CONTEXT_DAYS=4` groups each labelled day with the four days before it.
 """
 
 from __future__ import annotations
@@ -211,7 +215,7 @@ def report_day(rows: list[dict], labels: Path) -> dict[str, dict]:
     return results
 
 
-def report_scale(rows: list[dict]) -> None:
+def report_scale(rows: list[dict], labels: Sequence[Path]) -> None:
     start = time.perf_counter()
     articles = articles_of(rows)
     prepared = time.perf_counter() - start
@@ -230,6 +234,14 @@ def report_scale(rows: list[dict]) -> None:
     print(f"  grouping (similarity, duplicates, linkage, ids): {grouped:.1f} s")
     print(f"  redirect pages: {len(pages)} files, {sum(map(len, pages.values())) / 1e6:.1f} MB,"
           f" {redirected:.2f} s")
+    found = assignment(stories)
+    for path in labels:
+        doc, truth = load_labels(path)
+        sub = {a: s for a, s in found.items() if a in truth}
+        pp, pr, pf = pairwise(truth, sub)
+        bp, br, bf = bcubed(truth, sub)
+        print(f"  {doc['day']} inside the whole corpus: pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f},"
+              f" B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
 def main() -> None:
@@ -243,7 +255,7 @@ def main() -> None:
     for path in labels:
         report_day(rows, path)
     if args.scale:
-        report_scale(rows)
+        report_scale(rows, labels)
 
 
 if __name__ == "__main__":
