@@ -36,7 +36,7 @@ from .slugs import story_id
 class GroupingSettings:
     threshold: float = 0.28  # centroid cosine needed to merge two groups
     window_days: int = 4  # a story spans days, not months: no story wider than this
-    min_sim: float = 0.1  # pairs less similar than this are not kept at all
+    min_sim: float = 0.05  # pairs less similar than this are not kept (a cost bound)
     linkage: str = "centroid"  # or "average" (mean pairwise cosine: the foundation's rule)
 
 
@@ -60,7 +60,7 @@ def group(
             for k in members
             for i in attached.get(k, [])
         )
-        title = _story_title([ordered[i] for i in members], matrix[members])
+        title = _story_title([ordered[i] for i in members], matrix, members)
         stories.append(_make_story([ordered[i] for i in members], duplicates, title))
     return sorted(stories, key=story_order)
 
@@ -180,13 +180,15 @@ def _make_story(
     )
 
 
-def _story_title(members: list[RankedArticle], vectors: sparse.csr_matrix) -> str:
+def _story_title(
+    members: list[RankedArticle], matrix: sparse.csr_matrix, rows_of: list[int]
+) -> str:
     """The title of the most central titled article (the highest cosine to the others'
     sum), else the most central article's lead; ties go to the earlier article."""
     titled = [k for k, a in enumerate(members) if a.article.title] or list(range(len(members)))
     if len(titled) == 1:
         return members[titled[0]].title
-    rows = vectors[titled]
+    rows = matrix[[rows_of[k] for k in titled]]
     centrality = np.asarray(rows @ np.asarray(rows.sum(axis=0)).ravel()).ravel()
     best = max(range(len(titled)), key=lambda k: (round(float(centrality[k]), 9), -k))
     return members[titled[best]].title
