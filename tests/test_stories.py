@@ -185,3 +185,16 @@ def test_redirects_never_shadow_a_story(day_stories) -> None:
     assert pages and not real & set(pages)
     members_and_copies = sum(len(s.articles) + len(s.duplicates) for s in day_stories)
     assert len(pages) == members_and_copies - len(day_stories)
+
+
+@pytest.mark.slow
+def test_the_built_site_redirects_old_story_addresses(seed_site: Settings) -> None:
+    digest = json.loads((seed_site.out / "digest.json").read_text("utf-8"))
+    moscow = next(s for s in digest["stories"] if len(s["articles"]) == 4)
+    # the foundation anchored stories on their lowest article id (000-…): that address,
+    # and every other member's, now leads to the story anchored on its earliest article
+    assert story_id("000-f36f79693c7c2b1c") in moscow["aliases"]
+    for alias in moscow["aliases"]:
+        page = (seed_site.out / "stories" / alias / "index.html").read_text("utf-8")
+        assert f'url=../{moscow["id"]}/"' in page
+    assert (seed_site.out / "stories" / moscow["id"] / "index.html").is_file()
