@@ -52,7 +52,7 @@ def known_outlets(stories: Sequence[Story]) -> dict[str, str]:
     """Every named outlet of the corpus: {source id: name} (the most frequent spelling)."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for story in stories:
-        for article in story.articles:
+        for article in story.published:
             sid, name = outlet_of(article)
             if article.article.source:
                 names[sid][name] += 1
@@ -299,6 +299,7 @@ def _coverage(story: Story, outlets: Sequence[Reporter], known: Mapping[str, str
         key=lambda e: (e[0] is None, e[0].toordinal() if e[0] else 0, e[1]),
     )
     present = {r.source_id for r in outlets if r.known}
+    present |= {outlet_of(d.copy)[0] for d in story.duplicates}  # a copy is coverage too
     missing = sorted(((sid, n) for sid, n in known.items() if sid not in present), key=_by_name)
     return Coverage(
         source_count=story.source_count,

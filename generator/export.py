@@ -29,6 +29,11 @@ def article_record(article: RankedArticle) -> dict:
     }
 
 
+def copy_record(article: RankedArticle, exact: bool) -> dict:
+    a = article.article
+    return {"id": a.id, "path": a.path, "source": a.source, "url": a.url, "exact": exact}
+
+
 def story_record(story: Story) -> dict:
     return {
         "id": story.id,
@@ -37,7 +42,14 @@ def story_record(story: Story) -> dict:
         "dates": [d.isoformat() for d in story.dates],
         "source_count": story.source_count,
         "keywords": [{"label": k.label, "stem": k.stem, "slug": k.slug} for k in story.keywords],
-        "articles": [article_record(a) for a in story.articles],
+        "articles": [
+            {
+                **article_record(a),
+                "copies": [copy_record(d.copy, d.exact) for d in story.duplicates if d.of == a.id],
+            }
+            for a in story.articles
+        ],
+        "aliases": list(story.aliases),
         **comparison_record(story.comparison),
     }
 

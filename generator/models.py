@@ -102,6 +102,15 @@ class Keyword:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """Another file with the same article: shown once, as `of`, with its source credited."""
+
+    of: str  # id of the article shown (a member of the story)
+    copy: RankedArticle  # the other file, not shown as an article of its own
+    exact: bool  # same text word for word (else near-exact: a lightly edited copy)
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about the same event, grouped."""
 
@@ -110,6 +119,12 @@ class Story:
     title: str
     keywords: tuple[Keyword, ...] = ()
     comparison: StoryComparison | None = None  # set by the compare stage
+    duplicates: tuple[Duplicate, ...] = ()  # copies of `articles`, sorted by (of, copy id)
+    aliases: tuple[str, ...] = ()  # ids this story may have had before: they redirect to it
+
+    def copies_of(self, article_id: str) -> tuple[RankedArticle, ...]:
+        """The other files of one shown article (wire copies, a page saved twice)."""
+        return tuple(d.copy for d in self.duplicates if d.of == article_id)
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -121,9 +136,14 @@ class Story:
         return dates[-1] if dates else None
 
     @property
+    def published(self) -> tuple[RankedArticle, ...]:
+        """Every file of the story: the articles shown, then their copies."""
+        return (*self.articles, *(d.copy for d in self.duplicates))
+
+    @property
     def source_count(self) -> int:
-        """Distinct named outlets; each article of unknown source counts as its own."""
-        named = {a.article.source for a in self.articles if a.article.source}
+        """Distinct named outlets (copies credited too); each unknown source counts as one."""
+        named = {a.article.source for a in self.published if a.article.source}
         unnamed = sum(1 for a in self.articles if not a.article.source)
         return len(named) + unnamed
 

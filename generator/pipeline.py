@@ -19,8 +19,9 @@ from .ingest import read_folder
 from .keywords import story_keywords
 from .models import Page, Problem, Story
 from .rank import rank
+from .redirects import redirect_pages
 from .render import FEED, render_site
-from .stories import group
+from .stories import duplicate_problems, group
 from .write import WriteReport, staged_pages, write_pages
 
 
@@ -58,7 +59,9 @@ def generate(settings: Settings) -> Digest:
             problems.append(Problem(article.path, "has no sentences after cleaning; skipped"))
             continue
         ranked.append(result)
-    stories = [replace(s, keywords=story_keywords(s.articles)) for s in group(ranked)]
+    grouped = group(ranked)
+    problems.extend(duplicate_problems(grouped))
+    stories = [replace(s, keywords=story_keywords(s.articles)) for s in grouped]
     stories = compare_stories(stories)
     pages = render_site(stories, settings.site_name)
     return Digest(tuple(stories), tuple(pages), tuple(problems))
@@ -94,6 +97,7 @@ def build(
                 {
                     "digest.json": digest.json.encode("utf-8"),
                     FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
+                    **redirect_pages(digest.stories),
                 },
             )
     return digest, staged.report

@@ -35,7 +35,7 @@ def sources(stories: Sequence[Story]) -> list[Source]:
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     members: dict[str, list[str]] = defaultdict(list)
     for story in stories:
-        for article in story.articles:
+        for article in story.published:  # an outlet whose copy is shown once still has it
             sid, name = source_of(article)
             names[sid][name] += 1
             members[sid].append(article.id)
@@ -154,7 +154,7 @@ def source_page(src: Source, stories: Sequence[Story]) -> Page:
     if src.id == UNKNOWN_SOURCE_ID:
         lines += ["مقالات لا يُعرف مصدرها: لم يذكره النص ولا بياناته.", ""]
     for story in stories:
-        own = [a for a in story.articles if source_of(a)[0] == src.id]
+        own = [a for a in story.published if source_of(a)[0] == src.id]
         if not own:
             continue
         lines += [f"## {link(story.title, f'../stories/{story.id}.md')}", ""]

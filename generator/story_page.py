@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
+from .compare import outlet_of
 from .dates import arabic_date
 from .markup import external_link, isolate, link, sources_label, story_dates, text
 from .models import KeyPoint, RankedArticle, Reporter, Story, StoryComparison
@@ -30,9 +31,15 @@ def story_markdown(story: Story) -> str:
     ]
     single = len(comparison.reporters) == 1
     if single:
+        only = text(names[comparison.reporters[0].key])
+        intro = (
+            f"لهذه القصة مصدر واحد ({only})، فلا مقارنة بين المصادر: هذه أهم جمل ما نشره."
+            if story.source_count == 1
+            else f"نشرت المصادر النص نفسه ({only} ومن نقل عنه)، فلا مقارنة بينها: "
+            "هذه أهم جمله."
+        )
         lines += [
-            f"لهذه القصة مصدر واحد ({text(names[comparison.reporters[0].key])})، فلا مقارنة "
-            "بين المصادر: هذه أهم جمل ما نشره.",
+            intro,
             "",
             "## أهم ما جاء فيها",
             "",
@@ -127,6 +134,7 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
         lines.append(
             f'- <span id="{article_anchor(article_id)}"></span>**{when}** · '
             f"{_reporter_link(reporter, names)} — {_article_title(articles[article_id])}"
+            + _copies(story, article_id)
         )
     lines.append("")
     if cov.missing:
@@ -135,6 +143,22 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
     else:
         lines += ["غطّتها كل المصادر المعروفة في الموقع.", ""]
     return lines
+
+
+def _copies(story: Story, article_id: str) -> str:
+    """` (نُشر أيضًا لدى: …)`: the outlets of the article's copies, shown once above."""
+    copies = story.copies_of(article_id)
+    if not copies:
+        return ""
+    own = outlet_of(next(a for a in story.articles if a.id == article_id))[0]
+    credits = []
+    for copy in copies:
+        sid, name = outlet_of(copy)
+        if sid != own:  # the outlet's own second copy adds nothing to credit
+            credits.append(link(name, f"../sources/{sid}.md"))
+    if not credits:
+        return ""
+    return f" (نُشر أيضًا لدى: {'، '.join(dict.fromkeys(credits))})"
 
 
 def _article_title(article: RankedArticle) -> str:

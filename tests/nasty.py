@@ -33,6 +33,14 @@ PAYLOADS = (
 HOSTILE_TITLE = "</title><script>alert('xss-title')</script> عنوان الخبر"
 HOSTILE_SOURCE = "</title><img src=x onerror=alert('xss-source')>"
 SAFE_URL = "https://example.com/news/(1)?a=1&b=2#top"
+DUPLICATE_TEXT = (
+    "افتتاح معرض الكتاب الدولي في الرباط\n"
+    "افتتح وزير الثقافة المغربي صباح اليوم الدورة الجديدة لمعرض الكتاب الدولي في الرباط "
+    "بمشاركة سبعمئة دار نشر من أربعين بلدا.\n"
+    "وقال الوزير في كلمة الافتتاح إن المعرض يخصص هذا العام جناحا كاملا لأدب الأطفال "
+    "وللكتاب الرقمي.\n"
+    "ويستمر المعرض عشرة أيام، ويتوقع المنظمون أن يزوره أكثر من ربع مليون زائر.\n"
+)
 
 
 def seed_texts() -> list[str]:
@@ -40,8 +48,13 @@ def seed_texts() -> list[str]:
 
 
 def _unique(text: str, n: int) -> str:
-    """A seed text made distinct (no exact duplicates unless a case wants them)."""
-    return f"{text.rstrip()}\n\nوهذه ملاحظة المحرر رقم {n} على الخبر في هذا الملف.\n"
+    """A seed text made distinct (no exact duplicates unless a case wants them).
+
+    The note goes after the first line: at the end it would be cut with the site chrome
+    (`Read Previous`, …) that ends some seeds, and the texts would be duplicates again.
+    """
+    first, _, rest = text.rstrip().partition("\n")
+    return f"{first}\nوهذه ملاحظة المحرر رقم {n} على الخبر في هذا الملف.\n{rest}\n"
 
 
 def _html_page(body: str, charset: str) -> str:
@@ -138,8 +151,9 @@ def nasty_files() -> dict[str, tuple[bytes, str | None]]:
         "front-matter-only.md": ("---\ntitle: عنوان بلا نص\n---\n".encode(), "has no text"),
         "dashes.md": (("---\n" + _unique(s[3], 10) + "\n---\nسطر أخير في الملف.\n").encode(), None),
         "huge.txt": (huge.encode(), "is very long"),
-        "duplicate-a.txt": (s[3].encode(), None),
-        "duplicate-b.txt": (s[3].encode(), None),
+        # one text under two names, unlike any other file here: shown once, the copy warned
+        "duplicate-a.txt": (DUPLICATE_TEXT.encode(), None),
+        "duplicate-b.txt": (DUPLICATE_TEXT.encode(), None),
         "english.txt": (
             (
                 b"Putin meets Assad in Moscow\n\nRussian President Vladimir Putin met his Syrian "
