@@ -3,24 +3,28 @@
 Usage:
     python bench/grouping.py CORPUS.jsonl[.xz] [LABELS.json ...] [--scale]
 
-For each labels file (default: every `bench/data/grouping-*.json`), the corpus rows of its
-day become articles (see `articles_of`), are grouped by `generator.stories.group` and by the
-plain TF-IDF cosine baseline in the same run, and both are scored against the labels:
+For each labels file (default: every `bench/data/grouping-*.json`), the labelled day is
+grouped **inside the whole corpus** (every row becomes an article, see `articles_of`), as a
+site holding all of SaudiNewsNet would group it: the days around it can join its stories,
+and the days more than ten days away are the background of the burst weighting
+(`generator/burst.py`). It is grouped by `generator.stories.group` and by the plain TF-IDF
+cosine baseline in the same run, and both are scored on the labelled day's articles:
 pairwise precision/recall/F1 (over pairs of articles put in one story) and B-cubed
 precision/recall/F1 (per article, then averaged; big stories weigh less than in pairwise).
 Each day is scored whole and split by outlet into a tuning half and a held-out half (each
-half grouped on its own, as if those outlets were all there was).
+half grouped on its own, as if those outlets' articles were all there was).
+`--day-only` groups the labelled day's articles alone instead (a site of one day has no
+background: plain TF-IDF weights).
 
 A corpus row's article id is the first 12 hex digits of the SHA-1 of its url (UTF-8): the
 labels hold those ids only, never article text (the corpus is CC BY-NC-SA).
 
-`--scale` also groups all the corpus's articles (31,030 for SaudiNewsNet) and prints the
-time of grouping alone (the terms are what the rank stage hands over in a build), the
-number and size of the redirect pages of stable ids, and the scores of each labelled day
-as grouped inside the whole corpus (the site as a whole, with the days around it).
+`--scale` also prints, for all the corpus's articles (31,030 for SaudiNewsNet), the time of
+grouping alone (the terms are what the rank stage hands over in a build), the number of
+stories and copies, and the number and size of the redirect pages of stable ids.
 
-`GROUPING=threshold=0.3,linkage=average` runs other settings (`GroupingSettings` fields);
-`CONTEXT_DAYS=4` groups each labelled day with the four days before it.
+`GROUPING=burst_threshold=0.22,window_days=5` runs other settings (`GroupingSettings`
+fields).
 """
 
 from __future__ import annotations
@@ -64,7 +68,6 @@ def _settings(spec: str) -> GroupingSettings:
 
 
 SETTINGS = _settings(os.environ.get("GROUPING", ""))
-CONTEXT_DAYS = int(os.environ.get("CONTEXT_DAYS", "0"))
 TUNE_OUTLETS = frozenset({"alriyadh", "alyaum", "aawsat", "okaz", "3alyoum", "sabq", "was"})
 
 
@@ -187,40 +190,38 @@ def score(articles: list[RankedArticle], truth: dict[str, str]) -> dict[str, tup
     return out
 
 
-def report_day(rows: list[dict], labels: Path) -> dict[str, dict]:
+def report_day(articles: list[RankedArticle], labels: Path, day_only: bool = False) -> dict:
+    """Score the labelled day, grouped inside `articles` (or alone with `day_only`)."""
     doc, truth = load_labels(labels)
     day = dt.date.fromisoformat(doc["day"])
-    first = (day - dt.timedelta(days=CONTEXT_DAYS)).isoformat()
-    day_rows = [r for r in rows if r["date_extracted"].startswith(doc["day"])]
-    site_rows = [r for r in rows if first <= r["date_extracted"][:10] <= doc["day"]]
-    missing = set(truth) - {article_id(r["url"]) for r in day_rows}
+    day_articles = [a for a in articles if a.article.date == day]
+    missing = set(truth) - {a.id for a in day_articles}
     if missing:
-        sys.exit(f"{labels}: {len(missing)} labelled ids are not rows of {doc['day']}")
+        sys.exit(f"{labels}: {len(missing)} labelled ids are not articles of {doc['day']}")
+    site = day_articles if day_only else articles
     parts = {
-        "whole day": site_rows,
-        "tuning outlets": [r for r in site_rows if r["source"] in TUNE_OUTLETS],
-        "held-out outlets": [r for r in site_rows if r["source"] not in TUNE_OUTLETS],
+        "whole day": site,
+        "tuning outlets": [a for a in site if a.article.source in TUNE_OUTLETS],
+        "held-out outlets": [a for a in site if a.article.source not in TUNE_OUTLETS],
     }
-    print(f"\n{labels.name}: {doc['day']}, {len(day_rows)} articles, "
-          f"{len(doc['stories'])} labelled stories of 2+ articles, {len(doc['single'])} single")
+    print(f"\n{labels.name}: {doc['day']}, {len(day_articles)} articles, "
+          f"{len(doc['stories'])} labelled stories of 2+ articles, {len(doc['single'])} single; "
+          + ("grouped alone" if day_only else f"grouped inside all {len(site)} articles"))
     print(f"{'part':18} {'method':9} {'n':>5} {'pair P':>7} {'pair R':>7} {'pair F1':>7}"
           f" {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'secs':>6}")
     results = {}
-    for part, part_rows in parts.items():
-        articles = articles_of(part_rows)
-        results[part] = score(articles, truth)
+    for part, part_articles in parts.items():
+        scored = sum(a.id in truth for a in part_articles)
+        results[part] = score(part_articles, truth)
         for method, (pp, pr, pf, bp, br, bf, took) in results[part].items():
-            print(f"{part:18} {method:9} {len(articles):5d} {pp:7.3f} {pr:7.3f} {pf:7.3f}"
+            print(f"{part:18} {method:9} {scored:5d} {pp:7.3f} {pr:7.3f} {pf:7.3f}"
                   f" {bp:6.3f} {br:6.3f} {bf:6.3f} {took:6.2f}")
     return results
 
 
-def report_scale(rows: list[dict], labels: Sequence[Path]) -> None:
+def report_scale(articles: list[RankedArticle], prepared: float) -> None:
     start = time.perf_counter()
-    articles = articles_of(rows)
-    prepared = time.perf_counter() - start
-    start = time.perf_counter()
-    stories = group(articles, GroupingSettings())
+    stories = group(articles, SETTINGS)
     grouped = time.perf_counter() - start
     start = time.perf_counter()
     pages = redirect_pages(stories)
@@ -231,31 +232,28 @@ def report_scale(rows: list[dict], labels: Sequence[Path]) -> None:
           f"({sum(v for k, v in sizes.items() if k > 1)} of 2+ articles, largest "
           f"{max(sizes)}), {copies} copies shown once")
     print(f"  preparing terms (clean + stems, done by rank in a build): {prepared:.1f} s")
-    print(f"  grouping (similarity, duplicates, linkage, ids): {grouped:.1f} s")
+    print(f"  grouping (similarity, bursts, duplicates, linkage, ids): {grouped:.1f} s")
     print(f"  redirect pages: {len(pages)} files, {sum(map(len, pages.values())) / 1e6:.1f} MB,"
           f" {redirected:.2f} s")
-    found = assignment(stories)
-    for path in labels:
-        doc, truth = load_labels(path)
-        sub = {a: s for a, s in found.items() if a in truth}
-        pp, pr, pf = pairwise(truth, sub)
-        bp, br, bf = bcubed(truth, sub)
-        print(f"  {doc['day']} inside the whole corpus: pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f},"
-              f" B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("labels", type=Path, nargs="*")
-    parser.add_argument("--scale", action="store_true", help="also group the whole corpus")
+    parser.add_argument("--scale", action="store_true", help="also time grouping the corpus")
+    parser.add_argument(
+        "--day-only", action="store_true", help="group each labelled day alone (no background)"
+    )
     args = parser.parse_args()
     labels = args.labels or sorted((ROOT / "bench" / "data").glob("grouping-*.json"))
-    rows = read_corpus(args.corpus)
+    start = time.perf_counter()
+    articles = articles_of(read_corpus(args.corpus))
+    prepared = time.perf_counter() - start
     for path in labels:
-        report_day(rows, path)
+        report_day(articles, path, args.day_only)
     if args.scale:
-        report_scale(rows, labels)
+        report_scale(articles, prepared)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from . import arabic
+from .burst import burst_factors
 from .models import RankedArticle
 
 TITLE_WEIGHT = 3  # a title term counts as three body occurrences
@@ -50,8 +51,12 @@ def weighted_terms(article: RankedArticle) -> Counter[str]:
     return counts
 
 
-def tfidf_matrix(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
-    """Unit-length rows: (1 + log tf) · (log((n + 1) / (df + 1)) + 1), in a CSR matrix.
+def tfidf_matrix(
+    docs: Sequence[Counter[str]], days: Sequence[int | None] | None = None
+) -> sparse.csr_matrix:
+    """Unit-length rows: (1 + log tf) · (log((n + 1) / (df + 1)) + 1), in a CSR matrix;
+    with `days` (each document's day ordinal), each term also times its burst factor on
+    that document's day (`burst.burst_factors`).
 
     Columns are numbered in order of first appearance, so the same documents in the same
     order always give the same matrix.
@@ -70,6 +75,8 @@ def tfidf_matrix(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
     df = np.bincount(cols, minlength=len(vocabulary))
     idf = np.log((n + 1) / (df + 1.0)) + 1
     values = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+    if days is not None:
+        values *= burst_factors(cols, np.asarray(indptr, dtype=np.int64), days)
     matrix = sparse.csr_matrix(
         (values, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocabulary), 1))
     )

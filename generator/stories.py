@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .burst import has_background
 from .dedup import find_copies
 from .models import Duplicate, Problem, RankedArticle, Story
 from .similarity import Pairs, close_pairs, tfidf_matrix, weighted_terms
@@ -34,7 +35,8 @@ from .slugs import story_id
 
 @dataclass(frozen=True)
 class GroupingSettings:
-    threshold: float = 0.28  # centroid cosine needed to merge two groups
+    threshold: float = 0.28  # centroid cosine needed to merge two groups (plain TF-IDF)
+    burst_threshold: float = 0.20  # the same where the days have a background (bursts)
     window_days: int = 4  # a story spans days, not months: no story wider than this
     min_sim: float = 0.05  # pairs less similar than this are not kept (a cost bound)
     linkage: str = "centroid"  # or "average" (mean pairwise cosine: the foundation's rule)
@@ -46,10 +48,14 @@ def group(
     """Stories, sorted newest first (undated last), then by id."""
     ordered = sorted(articles, key=_article_order)
     days = [a.article.date.toordinal() if a.article.date else None for a in ordered]
-    matrix = tfidf_matrix([weighted_terms(a) for a in ordered])
+    matrix = tfidf_matrix([weighted_terms(a) for a in ordered], days)
     pairs = close_pairs(matrix, days, settings.window_days, settings.min_sim)
     copies = find_copies(ordered, pairs).copy_of
-    clusters = link(len(ordered), pairs, days, set(copies), settings)
+    limits = [
+        settings.burst_threshold if bursty else settings.threshold
+        for bursty in has_background(days)
+    ]
+    clusters = link(len(ordered), pairs, days, set(copies), settings, limits)
     attached: dict[int, list[int]] = {}
     for i, (kept, _) in copies.items():
         attached.setdefault(kept, []).append(i)
@@ -71,14 +77,18 @@ def link(
     days: Sequence[int | None],
     skip: set[int],
     settings: GroupingSettings,
+    limits: Sequence[float] | None = None,
 ) -> list[list[int]]:
     """Agglomerate the articles over the sparse pairs (absent pairs count as 0).
 
     `sums[a][b]` is the sum of the similarities between groups a and b and `self_sum[a]`
     the squared length of a's centroid, so the centroid cosine is sums / √(self·self) and
     the average link sums / (size·size). Copies (`skip`) take no part. Ties are broken by
-    article order, so the result does not depend on the input order.
+    article order, so the result does not depend on the input order. `limits[i]` is the
+    threshold of article i (default `settings.threshold`); two groups merge only above the
+    highest threshold of their members.
     """
+    limit = list(limits) if limits is not None else [settings.threshold] * n
     sums: list[dict[int, float]] = [{} for _ in range(n)]
     heap: list[tuple[float, int, int, int, int]] = []
     for r, c, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.sims.tolist(), strict=True):
@@ -86,7 +96,7 @@ def link(
             continue
         sums[r][c] = s
         sums[c][r] = s
-        if s >= settings.threshold:  # pairs come from within the window: they fit
+        if s >= max(limit[r], limit[c]):  # pairs come from within the window: they fit
             heap.append((-s, r, c, 0, 0))
     heapq.heapify(heap)
     size = [1] * n
@@ -97,7 +107,7 @@ def link(
     version = [0] * n
     alive = [i not in skip for i in range(n)]
     centroid = settings.linkage == "centroid"
-    threshold, window = settings.threshold, settings.window_days
+    window = settings.window_days
 
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
@@ -115,6 +125,7 @@ def link(
         sums[b] = {}
         alive[b] = False
         size[a] += size[b]
+        limit[a] = max(limit[a], limit[b])
         members[a] += members[b]
         if lo[b] is not None:
             lo[a] = lo[b] if lo[a] is None else min(lo[a], lo[b])
@@ -125,7 +136,7 @@ def link(
                 score = total / math.sqrt(self_sum[a] * self_sum[k])
             else:
                 score = total / (size[a] * size[k])
-            if score < threshold:
+            if score < max(limit[a], limit[k]):
                 continue
             dated = lo[a] is not None and lo[k] is not None
             if dated and max(hi[a], hi[k]) - min(lo[a], lo[k]) > window:

@@ -1,0 +1,88 @@
+"""Bursts: the terms that are news on a day weigh more than the terms that always are.
+
+An event brings words into the news for a few days (a mosque's town, a bomber's name, the
+club that signed a player), while a country, a ministry or a war is in the news every day.
+Plain IDF cannot tell them apart on a busy day: both are rare among all the articles. So
+each term of an article gets a factor from how much more often it appears on the article's
+day than in the rest of the collection:
+
+    factor = 1 + ALPHA · log(clip(p_day / p_background, 1, CAP))
+
+where p_day is the share of that day's articles holding the term and p_background its share
+(smoothed: +1 article holding it) among the articles more than `BACKGROUND_DAYS` days away
+(so an event that lasts a week is not its own background). Terms no more frequent on the day
+than elsewhere keep a factor of 1; the largest factor is 1 + log 20 ≈ 4.
+
+The background is the articles being built, nothing else: when every article is within
+`BACKGROUND_DAYS` of a day (a folder of one week's news, the seeds), or fewer than
+`MIN_BACKGROUND` articles are outside it, every factor of that day is 1 and the weighting is
+plain TF-IDF. Undated articles have no day and keep factors of 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+ALPHA = 1.0  # how much a burst counts (chosen on the tuning outlets, bench/grouping.py)
+CAP = 20.0  # a term 20 times more frequent than usual is as bursty as it gets
+BACKGROUND_DAYS = 10  # articles this close to the day are not its background
+MIN_BACKGROUND = 200  # fewer articles than this make no background (shares too coarse)
+
+
+def burst_factors(
+    columns: np.ndarray, indptr: np.ndarray, days: Sequence[int | None]
+) -> np.ndarray:
+    """One factor per stored entry of a CSR term matrix (`columns`, `indptr`, one row per
+    article, each term at most once in a row); `days[i]` is article i's day ordinal."""
+    factors = np.ones(len(columns), dtype=np.float64)
+    dated_days = sorted({d for d in days if d is not None})
+    if len(columns) == 0 or not dated_days:
+        return factors
+    n_terms = int(columns.max()) + 1
+    distinct = np.asarray(dated_days, dtype=np.int64)
+    # Each entry's day, as an index into `distinct` (-1: undated article).
+    row_day = np.asarray(
+        [-1 if d is None else int(np.searchsorted(distinct, d)) for d in days], dtype=np.int64
+    )
+    entry_day = np.repeat(row_day, np.diff(indptr))
+    dated = entry_day >= 0
+    per_day = sparse.csr_matrix(
+        (np.ones(int(dated.sum())), (entry_day[dated], columns[dated])),
+        shape=(len(distinct), n_terms),
+    )  # document frequency of each term on each day (duplicates are summed)
+    articles = np.bincount(row_day[row_day >= 0], minlength=len(distinct))
+    total_df = np.asarray(per_day.sum(axis=0)).ravel()
+    total = int(articles.sum())
+    order = np.argsort(entry_day, kind="stable")
+    bounds = np.searchsorted(entry_day[order], np.arange(len(distinct) + 1))
+    for k, day in enumerate(distinct.tolist()):
+        lo = int(np.searchsorted(distinct, day - BACKGROUND_DAYS, side="left"))
+        hi = int(np.searchsorted(distinct, day + BACKGROUND_DAYS, side="right"))
+        background = total - int(articles[lo:hi].sum())
+        if background < MIN_BACKGROUND:
+            continue
+        entries = order[bounds[k] : bounds[k + 1]]
+        cols = columns[entries]
+        near_df = np.asarray(per_day[lo:hi].sum(axis=0)).ravel()[cols]
+        p_day = per_day[k].toarray().ravel()[cols] / articles[k]
+        p_background = (total_df[cols] - near_df + 1) / (background + 1)
+        ratio = np.clip(p_day / p_background, 1.0, CAP)
+        factors[entries] = 1 + ALPHA * np.log(ratio)
+    return factors
+
+
+def has_background(days: Sequence[int | None]) -> list[bool]:
+    """Whether each article's day has a background (its terms' factors can differ from 1)."""
+    counts: dict[int, int] = {}
+    for d in days:
+        if d is not None:
+            counts[d] = counts.get(d, 0) + 1
+    total = sum(counts.values())
+    out = {}
+    for day in counts:
+        near = sum(c for d, c in counts.items() if abs(d - day) <= BACKGROUND_DAYS)
+        out[day] = total - near >= MIN_BACKGROUND
+    return [d is not None and out[d] for d in days]
