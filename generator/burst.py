@@ -11,7 +11,7 @@ day than in the rest of the collection:
 where p_day is the share of that day's articles holding the term and p_background its share
 (smoothed: +1 article holding it) among the articles more than `BACKGROUND_DAYS` days away
 (so an event that lasts a week is not its own background). Terms no more frequent on the day
-than elsewhere keep a factor of 1; the largest factor is 1 + log 20 ≈ 4.
+than elsewhere keep a factor of 1; the largest factor is 1 + 1.5 · log 20 ≈ 5.5.
 
 The background is the articles being built, nothing else: when every article is within
 `BACKGROUND_DAYS` of a day (a folder of one week's news, the seeds), or fewer than
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-ALPHA = 1.0  # how much a burst counts (chosen on the tuning outlets, bench/grouping.py)
+ALPHA = 1.5  # how much a burst counts (chosen on the tuning outlets, bench/grouping.py)
 CAP = 20.0  # a term 20 times more frequent than usual is as bursty as it gets
 BACKGROUND_DAYS = 10  # articles this close to the day are not its background
 MIN_BACKGROUND = 200  # fewer articles than this make no background (shares too coarse)

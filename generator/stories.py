@@ -37,7 +37,7 @@ from .slugs import story_id
 class GroupingSettings:
     threshold: float = 0.28  # centroid cosine needed to merge two groups (plain TF-IDF)
     burst_threshold: float = 0.20  # the same where the days have a background (bursts)
-    window_days: int = 4  # a story spans days, not months: no story wider than this
+    window_days: int = 5  # a story spans days, not months: no story wider than this
     min_sim: float = 0.05  # pairs less similar than this are not kept (a cost bound)
     linkage: str = "centroid"  # or "average" (mean pairwise cosine: the foundation's rule)
 

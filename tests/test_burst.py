@@ -120,12 +120,12 @@ OLD, TODAY = 100, 200  # day ordinals, 100 days apart
     ("background", "today", "term", "expected"),
     [
         # A new word in every article of the day: as bursty as it gets (capped at 20×).
-        (["x"] * 300, ["new x"] * 10, "new", 1 + np.log(20.0)),
+        (["x"] * 300, ["new x"] * 10, "new", 1 + burst.ALPHA * np.log(20.0)),
         # An everyday word, as common on the day as before: no burst.
         (["x"] * 300, ["new x"] * 10, "x", 1.0),
         # Twice as frequent on the day as in the background
         # (p_day 1, p_background (150 + 1) / (300 + 1)): a factor of 1 + log(301 / 151).
-        (["x y"] * 150 + ["x"] * 150, ["y"] * 10, "y", 1 + np.log(301 / 151)),
+        (["x y"] * 150 + ["x"] * 150, ["y"] * 10, "y", 1 + burst.ALPHA * np.log(301 / 151)),
         # Less frequent on the day than usual: no penalty, a factor of 1.
         (["y"] * 300, ["y"] * 2 + ["z"] * 8, "y", 1.0),
         # Too small a background (under MIN_BACKGROUND articles): plain TF-IDF.
@@ -146,7 +146,7 @@ def test_days_within_ten_days_are_not_the_background() -> None:
     near = _factors(docs, [TODAY - burst.BACKGROUND_DAYS] * 300 + [TODAY] * 10)
     far = _factors(docs, [TODAY - burst.BACKGROUND_DAYS - 1] * 300 + [TODAY] * 10)
     assert near[(305, "new")] == 1.0
-    assert far[(305, "new")] == pytest.approx(1 + np.log(20.0))
+    assert far[(305, "new")] == pytest.approx(1 + burst.ALPHA * np.log(20.0))
     # the old day has one article as its background: too few
     assert has_background([TODAY - 11] * 300 + [TODAY]) == [False] * 300 + [True]
     assert has_background([TODAY - 10] * 300 + [TODAY, None]) == [False] * 302
@@ -196,5 +196,5 @@ def test_the_burst_factor_of_a_new_word_exceeds_that_of_an_everyday_word(
     own = {t: factors[indptr[deal] + k] for k, t in enumerate(docs[deal])}
     (vienna,) = content_terms("فيينا")  # new on the day
     (iran,) = content_terms("إيران")  # in the background's everyday news too
-    assert own[vienna] == pytest.approx(1 + np.log(burst.CAP))
+    assert own[vienna] == pytest.approx(1 + burst.ALPHA * np.log(burst.CAP))
     assert 1.0 <= own[iran] < own[vienna]

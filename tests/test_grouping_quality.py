@@ -6,6 +6,11 @@ CC BY-NC-SA and never enters the repository. So this test runs only where the co
 saying why, everywhere else. tests/test_stories.py checks the same behaviour on a
 committed made-up day on every clone.
 
+The labelled day is grouped inside the whole corpus, as bench/grouping.py scores it: the
+days around it can join its stories and the days more than ten days away are the
+background of the burst weighting. That takes about two minutes (cleaning and stemming
+31,030 articles, then grouping them with Digest and with the baseline).
+
 The floors are the figures measured when the rule was set (README, "How stories are
 grouped"), rounded down: lowering one is a visible change to this file.
 """
@@ -23,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("DIGEST_CORPUS", "/work/shared/corpus/saudinewsnet.jsonl.xz"))
 LABELS = ROOT / "bench" / "data" / "grouping-2015-08-09.json"
 
-FLOOR_PAIRWISE_F1 = 0.45  # measured 0.474 (baseline 0.192)
-FLOOR_BCUBED_F1 = 0.86  # measured 0.869 (baseline 0.840)
+FLOOR_PAIRWISE_F1 = 0.64  # measured 0.661 (baseline 0.111), inside the whole corpus
+FLOOR_BCUBED_F1 = 0.86  # measured 0.879 (baseline 0.861)
 
 pytestmark = [
     pytest.mark.slow,
@@ -47,9 +52,8 @@ def _bench():
 @pytest.fixture(scope="module")
 def scores() -> dict[str, tuple]:
     bench = _bench()
-    doc, truth = bench.load_labels(LABELS)
-    rows = [r for r in bench.read_corpus(CORPUS) if r["date_extracted"].startswith(doc["day"])]
-    return bench.score(bench.articles_of(rows), truth)
+    _, truth = bench.load_labels(LABELS)
+    return bench.score(bench.articles_of(bench.read_corpus(CORPUS)), truth)
 
 
 def test_grouping_stays_above_its_floor_on_the_labelled_day(scores) -> None:
