@@ -44,9 +44,8 @@ def burst_factors(
     n_terms = int(columns.max()) + 1
     distinct = np.asarray(dated_days, dtype=np.int64)
     # Each entry's day, as an index into `distinct` (-1: undated article).
-    row_day = np.asarray(
-        [-1 if d is None else int(np.searchsorted(distinct, d)) for d in days], dtype=np.int64
-    )
+    index = {d: k for k, d in enumerate(dated_days)}
+    row_day = np.asarray([-1 if d is None else index[d] for d in days], dtype=np.int64)
     entry_day = np.repeat(row_day, np.diff(indptr))
     dated = entry_day >= 0
     per_day = sparse.csr_matrix(
@@ -54,16 +53,16 @@ def burst_factors(
         shape=(len(distinct), n_terms),
     )  # document frequency of each term on each day (duplicates are summed)
     articles = np.bincount(row_day[row_day >= 0], minlength=len(distinct))
+    sizes = _background_sizes(distinct, articles)
     total_df = np.asarray(per_day.sum(axis=0)).ravel()
-    total = int(articles.sum())
     order = np.argsort(entry_day, kind="stable")
     bounds = np.searchsorted(entry_day[order], np.arange(len(distinct) + 1))
     for k, day in enumerate(distinct.tolist()):
-        lo = int(np.searchsorted(distinct, day - BACKGROUND_DAYS, side="left"))
-        hi = int(np.searchsorted(distinct, day + BACKGROUND_DAYS, side="right"))
-        background = total - int(articles[lo:hi].sum())
+        background = int(sizes[k])
         if background < MIN_BACKGROUND:
             continue
+        lo = int(np.searchsorted(distinct, day - BACKGROUND_DAYS, side="left"))
+        hi = int(np.searchsorted(distinct, day + BACKGROUND_DAYS, side="right"))
         entries = order[bounds[k] : bounds[k + 1]]
         cols = columns[entries]
         near_df = np.asarray(per_day[lo:hi].sum(axis=0)).ravel()[cols]
@@ -76,13 +75,19 @@ def burst_factors(
 
 def has_background(days: Sequence[int | None]) -> list[bool]:
     """Whether each article's day has a background (its terms' factors can differ from 1)."""
-    counts: dict[int, int] = {}
-    for d in days:
-        if d is not None:
-            counts[d] = counts.get(d, 0) + 1
-    total = sum(counts.values())
-    out = {}
-    for day in counts:
-        near = sum(c for d, c in counts.items() if abs(d - day) <= BACKGROUND_DAYS)
-        out[day] = total - near >= MIN_BACKGROUND
-    return [d is not None and out[d] for d in days]
+    distinct = np.asarray(sorted({d for d in days if d is not None}), dtype=np.int64)
+    if not len(distinct):
+        return [False] * len(days)
+    index = {int(d): k for k, d in enumerate(distinct)}
+    articles = np.bincount([index[d] for d in days if d is not None], minlength=len(distinct))
+    sizes = _background_sizes(distinct, articles)
+    return [d is not None and bool(sizes[index[d]] >= MIN_BACKGROUND) for d in days]
+
+
+def _background_sizes(distinct: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """For each of the sorted `distinct` days (with `articles[k]` articles on day k), the
+    number of articles more than `BACKGROUND_DAYS` away from it."""
+    before = np.concatenate(([0], np.cumsum(articles)))
+    lo = np.searchsorted(distinct, distinct - BACKGROUND_DAYS, side="left")
+    hi = np.searchsorted(distinct, distinct + BACKGROUND_DAYS, side="right")
+    return before[-1] - (before[hi] - before[lo])
