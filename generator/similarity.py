@@ -4,6 +4,8 @@ Each article becomes one TF-IDF vector (sublinear tf, smoothed idf over the arti
 grouped) of its matching stems, in which the title and the lead weigh more than the rest of
 the body: a news article states its event in its title and first sentences, while its later
 paragraphs hold background that many stories share (the war, the country, the minister).
+Given each article's day, each term is also weighted by its burst on that day
+(`burst.py`): more where it is news that day, as before where the day has no background.
 
 No all-pairs comparison: articles are sorted by date, and each day's articles are compared
 (one sparse matrix product) only with the articles of the `window_days` before it and of

@@ -1,7 +1,8 @@
 """Stories: group ranked articles about the same event, and give each a stable id.
 
 1. Similar pairs (`similarity`): TF-IDF cosine over stems, title and lead weighted up,
-   compared only within a date window (no all-pairs comparison).
+   each term times its burst on the article's day (`burst`), compared only within a date
+   window (no all-pairs comparison).
 2. Copies (`dedup`): an exact or near-exact copy joins the article it copies and is shown
    once with its source credited; it takes no part in the linkage.
 3. Linkage: agglomerative, by the cosine of the groups' centroids (the sum of their
@@ -9,7 +10,10 @@
    `window_days`. A big event's reactions each repeat its terms (the mosque, the forces,
    Asir, the bombing) but rarely each other's (each names a different official), so the
    mean of pairwise similarities (average link) splits them, while the event's centroid,
-   dominated by those terms, draws them in. Pairs under `min_sim` are not kept.
+   dominated by those terms, draws them in. Pairs under `min_sim` are not kept. The
+   threshold is `burst_threshold` where the articles' days have a background (the burst
+   weights make everyday terms count less, so events look less alike) and `threshold`
+   where they have plain TF-IDF weights; a group needs the highest of its members'.
 
 Ids: a story's id comes from its anchor, its earliest article (then lowest id), so adding
 later articles never moves it; the ids its other members would have given are its

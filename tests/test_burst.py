@@ -20,8 +20,8 @@ from generator.burst import burst_factors, has_background
 from generator.clean import clean
 from generator.ingest import parse
 from generator.rank import rank
-from generator.similarity import tfidf_matrix, weighted_terms
-from generator.stories import group
+from generator.similarity import Pairs, tfidf_matrix, weighted_terms
+from generator.stories import GroupingSettings, group, link
 from tests.test_stories import article_file, ranked_seeds, shown
 
 DAY = Path(__file__).parent / "data" / "grouping_day.json"
@@ -198,3 +198,18 @@ def test_the_burst_factor_of_a_new_word_exceeds_that_of_an_everyday_word(
     (iran,) = content_terms("إيران")  # in the background's everyday news too
     assert own[vienna] == pytest.approx(1 + burst.ALPHA * np.log(burst.CAP))
     assert 1.0 <= own[iran] < own[vienna]
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected"),
+    [
+        ([0.20, 0.20], [[0, 1]]),  # both days have a background: the burst threshold
+        ([0.20, 0.28], [[0], [1]]),  # one has plain weights: its higher threshold holds
+        (None, [[0], [1]]),  # no per-article thresholds: `threshold`
+    ],
+)
+def test_a_group_merges_only_above_the_highest_threshold_of_its_members(
+    limits, expected
+) -> None:
+    pairs = Pairs(np.array([0]), np.array([1]), np.array([0.25]))
+    assert link(2, pairs, [TODAY, TODAY], set(), GroupingSettings(), limits) == expected
