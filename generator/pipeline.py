@@ -9,15 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import article_stage
 from . import build as site_build
-from .clean import clean
+from .cache import FOLDER as CACHE_FOLDER
+from .cache import Cache, encode, memo_key
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
-from .ingest import read_folder
 from .keywords import story_keywords
-from .models import Page, Problem, Story
-from .rank import rank
+from .models import Keyword, Page, Problem, Story
+from .progress import bar
 from .render import FEED, render_site
 from .stories import group
 from .write import WriteReport, write_pages
@@ -31,6 +32,13 @@ class Settings:
     config: Path = Path("mkdocs.yml")
     strict: bool = False
     site_name: str = "Digest"
+    cache: bool = True  # reuse unchanged articles' results from .digest-cache/
+    jobs: int | None = None  # processes for the article stage; None: one per core
+
+    @property
+    def cache_dir(self) -> Path:
+        """`.digest-cache/` beside the MkDocs configuration (the project's folder)."""
+        return self.config.parent / CACHE_FOLDER
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class Digest:
     stories: tuple[Story, ...]
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...] = field(default=())
+    reused: int = 0  # articles taken from the cache, not processed again
 
     @property
     def json(self) -> str:
@@ -48,18 +57,38 @@ class Digest:
 
 def generate(settings: Settings) -> Digest:
     """Read and process the articles into stories and pages (no writing)."""
-    ingested = read_folder(settings.articles)
-    problems = list(ingested.problems)
-    ranked = []
-    for article in ingested.articles:
-        result = rank(clean(article))
-        if not result.sentences:
-            problems.append(Problem(article.path, "has no sentences after cleaning; skipped"))
-            continue
-        ranked.append(result)
-    stories = [replace(s, keywords=story_keywords(s.articles)) for s in group(ranked)]
+    cache = Cache(settings.cache_dir) if settings.cache else None
+    try:
+        stage = article_stage.run(settings.articles, cache, settings.jobs)
+        stories = with_keywords(group(stage.articles), stage.keys, cache)
+        if cache is not None:
+            cache.commit()
+    finally:
+        if cache is not None:
+            cache.close()
     pages = render_site(stories, settings.site_name)
-    return Digest(tuple(stories), tuple(pages), tuple(problems))
+    return Digest(tuple(stories), tuple(pages), stage.problems, stage.hits)
+
+
+def with_keywords(
+    stories: Sequence[Story], keys: dict[str, str], cache: Cache | None
+) -> list[Story]:
+    """Each story with its keywords; a story whose articles did not change reuses them."""
+    memo: dict[str, str] = {}
+    if cache is not None:
+        memo = {s.id: memo_key("keywords", [keys[a.id] for a in s.articles]) for s in stories}
+    found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
+    out = []
+    with bar(len(stories), "keywords", "story") as progress:
+        for story in stories:
+            keywords: tuple[Keyword, ...] | None = found.get(memo.get(story.id, ""))
+            if keywords is None:
+                keywords = story_keywords(story.articles)
+                if cache is not None:
+                    cache.put(memo[story.id], encode(keywords), "memo")
+            out.append(replace(story, keywords=keywords))
+            progress.update()
+    return out
 
 
 def write(digest: Digest, settings: Settings) -> WriteReport:

@@ -1,0 +1,137 @@
+"""The article stage: read → clean → rank, per article file, cached and across cores.
+
+Every article is processed on its own, so this stage is where a big corpus spends its time,
+and the one that can skip work: an article file whose bytes (and path) did not change since
+the last build, under the same code and libraries, is taken from the cache (`cache.py`)
+instead of being read, cleaned and ranked again. The files that miss are processed by a pool
+of processes, in chunks, one per core (serially when there are few); results come back in
+the files' order, so the output never depends on the number of cores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache as article_cache
+from .clean import clean
+from .errors import DigestError
+from .ingest import discover, parse
+from .models import Article, Problem, RankedArticle
+from .progress import bar
+from .rank import rank
+
+CHUNK = 64  # articles per task sent to a worker process
+SERIAL_BELOW = 2 * CHUNK  # fewer misses than this are processed in this process
+
+# What the stage makes of one file: the article as read (None if unreadable), the
+# problems met, and the ranked article (None when it has no sentences left).
+Result = tuple[Article | None, tuple[Problem, ...], RankedArticle | None]
+
+
+@dataclass(frozen=True)
+class StageResult:
+    articles: tuple[RankedArticle, ...]  # in the files' order
+    problems: tuple[Problem, ...]
+    keys: dict[str, str]  # article id → cache key (what a story's memo is keyed by)
+    hits: int  # articles taken from the cache
+    processed: int  # articles read, cleaned and ranked in this build
+
+
+def process(path: str, raw: bytes) -> Result:
+    """Read, clean and rank one article file (a pure function of its path and bytes)."""
+    article, problems = parse(path, raw)
+    if article is None:
+        return None, tuple(problems), None
+    ranked = rank(clean(article))
+    if not ranked.sentences:
+        problems = [*problems, Problem(path, "has no sentences after cleaning; skipped")]
+        return article, tuple(problems), None
+    return article, tuple(problems), ranked
+
+
+def run(
+    folder: Path, cache: article_cache.Cache | None = None, jobs: int | None = None
+) -> StageResult:
+    """Process every article file under `folder` (see `ingest.discover`)."""
+    if not folder.is_dir():
+        raise DigestError(f"{folder}: articles folder not found")
+    files: list[tuple[str, bytes]] = []
+    problems: dict[str, tuple[Problem, ...]] = {}
+    for path in discover(folder):
+        rel = path.relative_to(folder).as_posix()
+        try:
+            files.append((rel, path.read_bytes()))
+        except OSError as exc:
+            problems[rel] = (Problem(rel, f"cannot be read ({exc.strerror})"),)
+
+    keys = [article_cache.article_key(rel, raw) for rel, raw in files] if cache else []
+    results: dict[str, Result] = dict.fromkeys(rel for rel, _ in files)
+    hits = cache.get_many(keys) if cache else {}
+    for (rel, _), key in zip(files, keys, strict=False):
+        if key in hits:
+            results[rel] = hits[key]
+    misses = [(i, rel, raw) for i, (rel, raw) in enumerate(files) if results[rel] is None]
+    todo = [(rel, raw) for _, rel, raw in misses]
+    computed = _compute(todo, encoded=cache is not None, jobs=jobs)
+    for (i, rel, _), value in zip(misses, computed, strict=True):
+        if cache is not None:
+            cache.put(keys[i], value)
+            value = article_cache.decode(value)  # the same path as a hit: equal by design
+        results[rel] = value
+
+    ranked: list[RankedArticle] = []
+    ids: dict[str, str] = {}
+    all_problems: list[Problem] = []
+    for i, (rel, _) in enumerate(files):
+        _, file_problems, article = results[rel]
+        all_problems += file_problems
+        if article is not None:
+            ranked.append(article)
+            if cache is not None:
+                ids[article.id] = keys[i]
+    for rel in sorted(problems):
+        all_problems += problems[rel]
+    all_problems.sort(key=lambda p: p.path)
+    return StageResult(tuple(ranked), tuple(all_problems), ids, len(hits), len(misses))
+
+
+def _compute(items: Sequence[tuple[str, bytes]], *, encoded: bool, jobs: int | None) -> list:
+    """`process` for each item, in order; encoded for the cache if asked."""
+    workers = min(jobs or _cores(), max(1, len(items) // CHUNK))
+    if workers <= 1 or len(items) < SERIAL_BELOW:
+        with bar(len(items), "articles", "article") as progress:
+            out = []
+            for item in items:
+                out.append(_one(item, encoded))
+                progress.update()
+            return out
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    out: list = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_chunk, chunk, encoded) for chunk in chunks]
+        with bar(len(items), "articles", "article") as progress:
+            for future in futures:
+                part = future.result()
+                out += part
+                progress.update(len(part))
+    return out
+
+
+def _chunk(items: Sequence[tuple[str, bytes]], encoded: bool) -> list:
+    return [_one(item, encoded) for item in items]
+
+
+def _one(item: tuple[str, bytes], encoded: bool):
+    result = process(*item)
+    return article_cache.encode(result) if encoded else result
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
