@@ -17,12 +17,10 @@ from urllib.parse import quote
 from .dates import arabic_date
 from .models import UNKNOWN_SOURCE, Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
-from .search_index import story_words
 from .slugs import slugify
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
-STORY_SEARCH_BOOST = 3  # story pages before the lists that repeat their titles, in search
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = "unknown"
 
@@ -206,18 +204,17 @@ def story_page(story: Story) -> Page:
 
 
 def with_search_words(page: Page, story: Story) -> Page:
-    """The page with its story's most frequent words in its front matter, for search only.
+    """The page with what search finds its story by in its front matter: titles, key points
+    and keywords (generator/search_index.py makes it the page's one index entry).
 
-    A story page shows key sentences; these words let search find the story by any
-    frequent word of its articles (generator/search_index.py indexes them, unseen). Story
-    pages are also boosted in search above the lists that repeat their titles.
+    Only what a reader searches a news site for is indexed, so the index stays small at
+    tens of thousands of stories: the story's title and its articles' other titles, its top
+    point, its keywords.
     """
-    texts = [story.title]
-    for article in story.articles:
-        texts.append(article.title)
-        texts += [s.text for s in article.sentences]
-    words = json.dumps(" ".join(story_words(texts)), ensure_ascii=False)
-    meta = f"{SEARCH_META}: {words}\nsearch:\n  boost: {STORY_SEARCH_BOOST}\n"
+    titles = list(dict.fromkeys(a.title for a in story.articles if a.title != story.title))
+    parts = [*titles, top_point(story) or "", " ".join(k.label for k in story.keywords)]
+    words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
+    meta = f"{SEARCH_META}: {words}\n"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
 
 
