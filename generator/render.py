@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import quote
 
 from .dates import arabic_date
@@ -21,6 +22,8 @@ from .slugs import slugify
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
+STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a page each
+MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = "unknown"
 
@@ -104,11 +107,59 @@ def sources(stories: Sequence[Story]) -> list[Source]:
 def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Page]:
     """All generated pages, sorted by path."""
     outlets = sources(stories)
-    pages = [home(stories, site_name), story_index(stories), source_index(outlets, stories)]
-    pages += [with_search_words(story_page(s), s) for s in stories]
+    pages = [home(stories, site_name), *story_indexes(stories), source_index(outlets, stories)]
+    shared = shared_keywords(stories)
+    linked = [with_linked_keywords(s, shared) for s in stories]
+    pages += [with_search_words(story_page(t), s) for t, s in zip(linked, stories, strict=True)]
     pages += [source_page(src, stories) for src in outlets]
-    pages += keyword_pages(stories)
+    pages += keyword_pages(linked)
     return sorted(pages, key=lambda p: p.path)
+
+
+def shared_keywords(stories: Sequence[Story]) -> frozenset[str]:
+    """Slugs of the keywords that gather at least MIN_KEYWORD_STORIES stories.
+
+    Only these get a page: a keyword of a single story would be a page listing that one
+    story, and at news scale most keywords are (tens of thousands of pages of nothing).
+    """
+    counts = Counter(k.slug for s in stories for k in s.keywords)
+    return frozenset(slug for slug, n in counts.items() if n >= MIN_KEYWORD_STORIES)
+
+
+def with_linked_keywords(story: Story, slugs: frozenset[str]) -> Story:
+    """The story with only the keywords that have a page (its other keywords stay searchable)."""
+    return replace(story, keywords=tuple(k for k in story.keywords if k.slug in slugs))
+
+
+def story_indexes(stories: Sequence[Story]) -> list[Page]:
+    """The list of all stories: one page, or, when they are many, a page per day.
+
+    Past STORIES_PER_INDEX stories, `stories/index.md` lists the days (newest first, with
+    their number of stories) and `stories/days/<date>.md` each day's stories, so no page
+    grows with the whole corpus.
+    """
+    if len(stories) <= STORIES_PER_INDEX:
+        return [story_index(stories)]
+    days: dict[str, list[Story]] = defaultdict(list)
+    for story in stories:
+        days[story.date.isoformat() if story.date else "undated"].append(story)
+    order = sorted((d for d in days if d != "undated"), reverse=True) + (
+        ["undated"] if "undated" in days else []
+    )
+    lines = ["# كل القصص", "", f"{len(stories)} قصة، حسب اليوم:", ""]
+    pages = []
+    for day in order:
+        label = "تاريخ غير معروف" if day == "undated" else arabic_date(days[day][0].date)
+        lines.append(f"- {link(label, f'days/{day}.md')} — {_stories_label(len(days[day]))}")
+        body = [f"# {text(label)}", ""] + [_story_line(s, "../") for s in days[day]]
+        pages.append(Page(f"stories/days/{day}.md", "\n".join(body) + "\n"))
+    return [Page("stories/index.md", "\n".join(lines) + "\n"), *pages]
+
+
+def _stories_label(n: int) -> str:
+    if n <= 2:
+        return ("قصة واحدة", "قصتان")[n - 1]
+    return f"{n} قصص" if n <= 10 else f"{n} قصة"
 
 
 def _date(story: Story) -> str:
