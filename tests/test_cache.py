@@ -158,3 +158,17 @@ def test_parallel_stage_equals_serial(tmp_path: Path) -> None:
     with Cache(tmp_path / "cache") as cache:
         warm = article_stage.run(folder, cache, jobs=2)
     assert warm.articles == serial.articles and warm.hits == count and warm.processed == 0
+
+
+def test_paths_are_relative_to_the_folder_however_it_is_given(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    absolute = article_stage.run(project.articles.resolve())
+    monkeypatch.chdir(project.articles)
+    here = article_stage.run(Path("."))
+    monkeypatch.chdir(project.articles.parent)
+    relative = article_stage.run(Path("articles"))
+    paths = [a.article.path for a in absolute.articles]
+    assert paths == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [a.article.path for a in here.articles] == paths
+    assert [a.article.path for a in relative.articles] == paths
