@@ -24,6 +24,7 @@ GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
 STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a page each
 MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
+SEARCH_POINT_SOURCES = 2  # a story's top point is searchable when this many sources tell it
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = "unknown"
 
@@ -255,15 +256,18 @@ def story_page(story: Story) -> Page:
 
 
 def with_search_words(page: Page, story: Story) -> Page:
-    """The page with what search finds its story by in its front matter: titles, key points
-    and keywords (generator/search_index.py makes it the page's one index entry).
+    """The page with what search finds its story by in its front matter: titles, keywords
+    and, for a story told by several sources, its top point (generator/search_index.py makes
+    it the page's one index entry).
 
-    Only what a reader searches a news site for is indexed, so the index stays small at
-    tens of thousands of stories: the story's title and its articles' other titles, its top
-    point, its keywords.
+    Only what a reader searches a news site for is indexed, so that the index stays under
+    10 MB at 30,000 stories (bench/scale.py): the story's title and its articles' other
+    titles, its keywords, and the top point of the stories several outlets covered (most
+    stories have one source, whose title already says what its top point would).
     """
     titles = list(dict.fromkeys(a.title for a in story.articles if a.title != story.title))
-    parts = [*titles, top_point(story) or "", " ".join(k.label for k in story.keywords)]
+    point = top_point(story) if story.source_count >= SEARCH_POINT_SOURCES else None
+    parts = [*titles, point or "", " ".join(k.label for k in story.keywords)]
     words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
     meta = f"{SEARCH_META}: {words}\n"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
