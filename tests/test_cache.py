@@ -172,3 +172,15 @@ def test_paths_are_relative_to_the_folder_however_it_is_given(
     assert paths == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert [a.article.path for a in here.articles] == paths
     assert [a.article.path for a in relative.articles] == paths
+
+
+def test_progress_bars_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from generator.progress import bar
+
+    with bar(3, "articles", "article") as progress:  # captured output: not a terminal
+        assert progress.disable
+        progress.update(3)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    with bar(3, "articles", "article") as progress:
+        assert not progress.disable
