@@ -134,6 +134,7 @@ class Cache:
         self._db = self._open(folder / DATABASE)
         self._pending: dict[str, list[tuple[str, bytes]]] = {t: [] for t in _TABLES}
         self._used: dict[str, set[str]] = {t: set() for t in _TABLES}
+        self._pruned = 0
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection | None:
@@ -206,6 +207,8 @@ class Cache:
                         ((key, zlib.crc32(blob), blob) for key, blob in self._pending[table]),
                     )
                     self._prune(table)
+            if self._pruned > sum(map(len, self._used.values())) // 4:
+                self._db.execute("VACUUM")  # SQLite keeps freed pages; give them back
         except sqlite3.DatabaseError:
             pass
         for table in _TABLES:
@@ -214,6 +217,7 @@ class Cache:
     def _prune(self, table: str) -> None:
         used = self._used[table]
         (count,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        self._pruned += max(count - len(used), 0)
         if count <= len(used):
             return
         self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")

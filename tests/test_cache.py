@@ -136,6 +136,11 @@ def test_unused_entries_are_pruned(project: Settings) -> None:
     with sqlite3.connect(project.cache_dir / DATABASE) as conn:
         (count,) = conn.execute("SELECT count(*) FROM entries").fetchone()
     assert count == 4
+    size = (project.cache_dir / DATABASE).stat().st_size
+    for path in sorted(project.articles.glob("*.txt"))[:3]:
+        path.unlink()
+    generate(project)
+    assert (project.cache_dir / DATABASE).stat().st_size < size  # freed space given back
 
 
 def test_parallel_stage_equals_serial(tmp_path: Path) -> None:
