@@ -10,7 +10,6 @@ before anything is written: one bad file or address and nothing is added.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import tempfile
@@ -23,8 +22,9 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from .errors import DigestError
-from .ingest import TEXT_SUFFIXES, discover
+from .ingest import SUFFIXES, discover
 from .slugs import short_hash, slugify
+from .webpage import download, extract
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 # trafilatura refuses addresses that are not public (localhost, a private network), so that a
@@ -72,8 +72,8 @@ def gather(sources: Sequence[str], fetch=None) -> list[Incoming]:
 def read_file(path: Path) -> Incoming:
     if path.is_dir():
         raise DigestError(f"{path}: is a folder; give its article files")
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        kinds = ", ".join(TEXT_SUFFIXES)
+    if path.suffix.lower() not in SUFFIXES:
+        kinds = ", ".join(SUFFIXES)
         raise DigestError(f"{path}: is not an article file ({kinds})")
     try:
         return Incoming(str(path), path.name, path.read_bytes())
@@ -83,35 +83,30 @@ def read_file(path: Path) -> Incoming:
 
 def fetch_article(url: str) -> Incoming:
     """Download a web page and keep its main text and metadata as a Markdown article."""
-    import trafilatura
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "SSRF_PROTECTION", "on" if SSRF_PROTECTION else "off")
-    html = trafilatura.fetch_url(url, config=config)
+    html = download(url, public_only=SSRF_PROTECTION)
     if not html:
         raise DigestError(f"{url}: could not be downloaded")
     return Incoming(url, name_for(url), page_article(html, url))
 
 
 def page_article(html: str, url: str) -> bytes:
-    """A web page as an article file: front matter (title, source, url, date) and main text."""
-    import trafilatura
+    """A web page as an article file: front matter (title, source, url, date) and main text.
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    The page is read by `webpage.extract` (trafilatura), as ingest reads a saved page; the
+    address is the one the article was fetched from.
+    """
+    page = extract(html)
+    if page is None:
         raise DigestError(f"{url}: no article text found on the page")
     meta: dict[str, object] = {}
-    if doc.title:
-        meta["title"] = " ".join(doc.title.split())
-    meta["source"] = " ".join((doc.sitename or _host(url)).split())
+    if page.title:
+        meta["title"] = page.title
+    meta["source"] = page.source or _host(url)
     meta["url"] = url
-    date = _date(doc.date)
-    if date is not None:
-        meta["date"] = date
+    if page.date is not None:
+        meta["date"] = page.date
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{head}---\n\n{text}\n".encode()
+    return f"---\n{head}---\n\n{page.text}\n".encode()
 
 
 def name_for(url: str) -> str:
@@ -167,10 +162,3 @@ def _write_new(folder: Path, name: str, data: bytes) -> Path:
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
-
-
-def _date(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

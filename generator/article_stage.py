@@ -14,13 +14,13 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import cache as article_cache
 from .clean import clean
 from .errors import DigestError
-from .ingest import discover, parse
+from .ingest import display, parse, read_bytes, scan, unique_ids
 from .models import Article, Problem, RankedArticle
 from .progress import bar
 from .rank import rank
@@ -57,17 +57,19 @@ def process(path: str, raw: bytes) -> Result:
 def run(
     folder: Path, cache: article_cache.Cache | None = None, jobs: int | None = None
 ) -> StageResult:
-    """Process every article file under `folder` (see `ingest.discover`)."""
+    """Process every article file under `folder` (see `ingest.scan`)."""
     if not folder.is_dir():
         raise DigestError(f"{folder}: articles folder not found")
+    paths, scan_problems = scan(folder)
     files: list[tuple[str, bytes]] = []
-    problems: dict[str, tuple[Problem, ...]] = {}
-    for path in discover(folder):
-        rel = _relative(path, folder)
-        try:
-            files.append((rel, path.read_bytes()))
-        except OSError as exc:
-            problems[rel] = (Problem(rel, f"cannot be read ({exc.strerror})"),)
+    unread: list[Problem] = []
+    for path in paths:
+        rel = display(_relative(path, folder))
+        raw, problem = read_bytes(path, rel)
+        if raw is None:
+            unread.append(problem)
+        else:
+            files.append((rel, raw))
 
     keys = [article_cache.article_key(rel, raw) for rel, raw in files] if cache else []
     results: dict[str, Result] = dict.fromkeys(rel for rel, _ in files)
@@ -84,18 +86,24 @@ def run(
             value = article_cache.decode(value)  # the same path as a hit: equal by design
         results[rel] = value
 
+    # Two files whose ids would be equal (`a.txt`, `a.md`) keep distinct ids (see
+    # `ingest.unique_ids`): decided here, across files, never cached with one file.
+    read = [a for a, _, _ in (results[rel] for rel, _ in files) if a is not None]
+    renamed = {a.path: b for a, b in zip(read, unique_ids(read), strict=True)}
     ranked: list[RankedArticle] = []
     ids: dict[str, str] = {}
-    all_problems: list[Problem] = []
+    all_problems: list[Problem] = [*scan_problems, *unread]
     for i, (rel, _) in enumerate(files):
         _, file_problems, article = results[rel]
         all_problems += file_problems
-        if article is not None:
-            ranked.append(article)
-            if cache is not None:
-                ids[article.id] = keys[i]
-    for rel in sorted(problems):
-        all_problems += problems[rel]
+        if article is None:
+            continue
+        named = renamed[article.article.path]
+        if named is not article.article:
+            article = replace(article, clean=replace(article.clean, article=named))
+        ranked.append(article)
+        if cache is not None:
+            ids[article.id] = keys[i]
     all_problems.sort(key=lambda p: p.path)
     return StageResult(tuple(ranked), tuple(all_problems), ids, len(hits), len(misses))
 

@@ -66,7 +66,11 @@ def mkdocs_build(
             details = "; ".join(collect.messages[:5]) or str(exc)
             raise BuildError(f"MkDocs build failed: {details}") from exc
         for name, data in extra_files.items():
-            (staging / name).write_bytes(data(config.site_url or "/") if callable(data) else data)
+            target = staging / name
+            if target.exists():  # a generated page wins over an extra file
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data(config.site_url or "/") if callable(data) else data)
         _swap(staging, out_dir)
     finally:
         logger.removeHandler(collect)

@@ -13,15 +13,17 @@ from . import __version__
 from . import add as adding
 from . import build as site_build
 from .errors import DigestError
+from .lock import build_lock
 from .models import Problem
-from .pipeline import Settings, build
+from .pipeline import Settings, build, generate
+from .write import check_paths, remove_stale_staging
 
 _articles = click.option(
     "--articles",
     type=click.Path(path_type=Path),
     default=Path("articles"),
     show_default=True,
-    help="Folder of articles (.md, .txt; read recursively, never modified).",
+    help="Folder of articles (.md, .txt, .html; read recursively, never modified).",
 )
 _site_src = click.option(
     "--site-src",
@@ -69,7 +71,7 @@ def build_command(articles: Path, site_src: Path, out: Path, config: Path, stric
     site stays in place.
     """
     settings = Settings(articles=articles, site_src=site_src, out=out, config=config, strict=strict)
-    digest, report = _run(lambda: build(settings, report_problems=_print_problems))
+    digest, report = _run(lambda: _build_locked(settings))
     click.echo(
         f"Built {len(digest.stories)} stories from "
         f"{sum(len(s.articles) for s in digest.stories)} articles into {out}/ "
@@ -96,8 +98,9 @@ def add(
 ) -> None:
     """Add article files or web articles to ARTICLES, then rebuild the site.
 
-    A FILE (.md, .markdown, .txt) is copied; a URL (http/https) is downloaded and its main
-    text, title, site name and date are saved as a Markdown article with front matter.
+    A FILE (.md, .markdown, .txt, .html, .htm) is copied; a URL (http/https) is downloaded
+    and its main text, title, site name and date are saved as a Markdown article with front
+    matter.
     Nothing is ever overwritten: an article already there (same bytes) is skipped, a name
     already taken gets a number. Unchanged articles come from the cache, so the rebuild
     only processes the new ones.
@@ -142,7 +145,7 @@ def deploy(
         click.echo("Hint: run `digest deploy` at the root of the project's clone", err=True)
         sys.exit(1)
     settings = Settings(articles=articles, site_src=site_src, out=out, config=config)
-    _run(lambda: build(settings, report_problems=_print_problems))
+    _run(lambda: _build_locked(settings))
     _run(
         lambda: site_build.gh_deploy(
             config,
@@ -154,6 +157,42 @@ def deploy(
         )
     )
     click.echo(f"Published {out}/ to the {remote_branch or 'gh-pages'} branch.")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--words", type=click.IntRange(min=1), help="Length budget in words (summa's rule).")
+@click.option("--sentences", type=click.IntRange(min=1), help="Number of key sentences.")
+def summarize(files: tuple[Path, ...], words: int | None, sentences: int | None) -> None:
+    """Print the key sentences of each FILE, one per line, quoted exactly, in text order.
+
+    Three sentences unless --words or --sentences says otherwise. A file may have front
+    matter like any article. With several files, each is headed by `==> FILE <==`.
+    """
+    from .clean import clean
+    from .ingest import parse
+    from .rank import rank
+
+    if words is not None and sentences is not None:
+        raise click.UsageError("give --words or --sentences, not both")
+    failed = 0
+    for n, path in enumerate(files):
+        try:
+            article, problems = parse(path.name, path.read_bytes())
+        except OSError as exc:
+            article, problems = None, [Problem(str(path), f"cannot be read ({exc.strerror})")]
+        for problem in problems:
+            click.echo(f"Warning: {path}: {problem.message}", err=True)
+        if article is None:
+            failed += 1
+            continue
+        if len(files) > 1:
+            click.echo(f"{chr(10) if n else ''}==> {path} <==")
+        for sentence in rank(clean(article), words=words, sentences=sentences).key:
+            click.echo(sentence.text)
+    if failed:
+        click.echo(f"Error: {failed} of {len(files)} file(s) could not be summarised", err=True)
+        sys.exit(1)
 
 
 def _in_git_repository() -> bool:
@@ -175,11 +214,44 @@ def _in_git_repository() -> bool:
 def serve(articles: Path, site_src: Path, config: Path, dev_addr: str) -> None:
     """Generate the Markdown, then preview the site live with `mkdocs serve`."""
     settings = Settings(articles=articles, site_src=site_src, config=config)
-    _run(lambda: build(settings, mkdocs=False, report_problems=_print_problems))
+    _run(lambda: _build_locked(settings, mkdocs=False))
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _configure_logging()
     mkdocs_serve(config_file=str(config), docs_dir=str(site_src.resolve()), dev_addr=dev_addr)
+
+
+@main.command()
+@_articles
+def check(articles: Path) -> None:
+    """Report every problem with the articles, without writing or building anything.
+
+    Runs the whole generation (reading, cleaning, key sentences, stories, pages) and
+    prints each problem as `Warning: <file>: <problem>`. Exits 1 if there was any
+    problem (as `build --strict` would), 0 if none. Files are only ever read.
+    """
+    settings = Settings(articles=articles)
+
+    def run():
+        digest = generate(settings)
+        check_paths(digest.pages)
+        return digest
+
+    digest = _run(run)
+    _print_problems(digest.problems)
+    count = sum(len(s.articles) for s in digest.stories)
+    summary = f"{count} articles in {len(digest.stories)} stories would be built"
+    if digest.problems:
+        click.echo(f"Checked {articles}/: {summary}; {len(digest.problems)} problem(s).")
+        sys.exit(1)
+    click.echo(f"Checked {articles}/: {summary}; no problems.")
+
+
+def _build_locked(settings: Settings, *, mkdocs: bool = True):
+    """`build`, holding the lock of the docs folder (one writing command at a time)."""
+    with build_lock(settings.site_src):
+        remove_stale_staging(settings.site_src)  # left by a killed build: none can be running
+        return build(settings, mkdocs=mkdocs, report_problems=_print_problems)
 
 
 def _run(action):

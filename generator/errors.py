@@ -19,3 +19,7 @@ class BuildError(DigestError):
 
 class StrictError(DigestError):
     """--strict was given and warnings were reported."""
+
+
+class LockedError(DigestError):
+    """Another digest command is writing the same site folders."""

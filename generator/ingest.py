@@ -8,21 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import frontmatter
-import yaml
-
 from .clean import BYLINE, is_boilerplate
-from .dates import find_dateline, parse_date
+from .dates import find_dateline
+from .decode import clean_text, decode
+from .errors import DigestError
+from .front_matter import URL, front_matter_fields, split_front_matter
 from .models import Article, Problem
-from .slugs import article_id
+from .slugs import article_id, short_hash
+from .webpage import extract as extract_page
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
-FIELDS = ("title", "source", "url", "date", "language")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+MAX_FILE_BYTES = 50_000_000  # larger files are not read at all
+MAX_BODY_CHARS = 50_000  # a longer text is cut at a line end, so the build stays fast
+_MIN_LETTERS = 20
+MIXED_LATIN_SHARE = 0.3  # an Arabic article with more Latin letters than this is "mixed"
+
+_ARABIC_LETTER = re.compile(
+    r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -31,65 +43,107 @@ class IngestResult:
     problems: tuple[Problem, ...]
 
 
+def display(rel: str) -> str:
+    """A file's relative path as it can be printed and stored (undecodable bytes escaped)."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Article files under `folder`, recursively, in a stable order, and the files skipped.
+
+    Hidden files and folders are skipped silently; links are not followed out of the folder;
+    other files are named as problems so that no article is dropped unseen.
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+    root = folder.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [*dirnames, *sorted(filenames)]:
+            path = base / name
+            rel = display(path.relative_to(folder).as_posix())
+            if name.startswith(".") or (name in dirnames and not path.is_symlink()):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                problems.append(Problem(rel, "is a link to outside the articles folder; skipped"))
+            elif path.is_dir():
+                problems.append(Problem(rel, "is a link to a folder; not followed"))
+            elif path.suffix.lower() in SUFFIXES and path.is_file():
+                found.append(path)
+            else:
+                kinds = ", ".join(SUFFIXES)
+                problems.append(Problem(rel, f"is not an article file ({kinds}); skipped"))
+    found.sort(key=lambda p: p.relative_to(folder).as_posix())
+    problems.sort(key=lambda p: p.path)
+    return found, problems
+
+
 def discover(folder: Path) -> list[Path]:
     """Article files under `folder`, recursively, in a stable order; hidden files skipped."""
-    found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    return scan(folder)[0]
 
 
 def read_folder(folder: Path) -> IngestResult:
-    """Read every article under `folder`; a bad file becomes a Problem, never an exception."""
-    if not folder.is_dir():
-        from .errors import DigestError
+    """Read every article under `folder`; a bad file becomes a Problem, never an exception.
 
+    Files are only ever read. Two files whose ids would be equal (`a.txt`, `a.md`) keep
+    distinct ids: the first by path keeps the plain one, the others get a hash of their path.
+    """
+    if not folder.is_dir():
         raise DigestError(f"{folder}: articles folder not found")
+    paths, problems = scan(folder)
     articles: list[Article] = []
-    problems: list[Problem] = []
-    for path in discover(folder):
-        rel = path.relative_to(folder).as_posix()
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, f"cannot be read ({exc.strerror})"))
+    for path in paths:
+        rel = display(path.relative_to(folder).as_posix())
+        raw, problem = read_bytes(path, rel)
+        if raw is None:
+            problems.append(problem)
             continue
         article, file_problems = parse(rel, raw)
         problems.extend(file_problems)
         if article is not None:
             articles.append(article)
-    return IngestResult(tuple(articles), tuple(problems))
+    return IngestResult(tuple(unique_ids(articles)), tuple(problems))
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes, None] | tuple[None, Problem]:
+    """A file's bytes, or the problem that kept it from being read (too big, unreadable)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = _mb(MAX_FILE_BYTES)
+            return None, Problem(rel, f"is {_mb(size)}, over the {limit} limit; skipped")
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, Problem(rel, f"cannot be read ({exc.strerror or exc}); skipped")
+
+
+def unique_ids(articles: list[Article]) -> list[Article]:
+    """Articles (sorted by path) with distinct ids: later namesakes get a path hash."""
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        if article.id in seen:
+            article = replace(article, id=f"{article.id}-{short_hash(article.path, 8)}")
+        seen.add(article.id)
+        out.append(article)
+    return out
 
 
 def parse(rel: str, raw: bytes) -> tuple[Article | None, list[Problem]]:
     """Turn one file's bytes into an Article (or None) and the problems found in it."""
-    problems: list[Problem] = []
-    if b"\x00" in raw:
-        return None, [Problem(rel, "is not UTF-8 text (it has NUL bytes); skipped")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Problem(rel, "is not UTF-8 text; skipped")]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta: dict[str, object] = {}
-    body = text
-    if text.lstrip("\ufeff").startswith("---"):
-        try:
-            post = frontmatter.loads(text)
-        except (yaml.YAMLError, ValueError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            problems.append(Problem(rel, f"front matter is not valid YAML ({first}); skipped"))
-            return None, problems
-        meta = dict(post.metadata)
-        body = post.content
+    is_html = rel.lower().endswith(HTML_SUFFIXES)
+    decoded = decode(raw, _declared_charset(raw) if is_html else None)
+    if decoded.text is None:
+        return None, [Problem(rel, f"{decoded.reason}; skipped")]
+    if is_html:
+        return _parse_html(rel, raw, decoded.text)
+    meta, body, problems = split_front_matter(rel, decoded.text)
     if not body.strip():
         return None, [*problems, Problem(rel, "has no text; skipped")]
-    fields, field_problems = _front_matter_fields(rel, meta)
-    problems.extend(field_problems)
+    body, long_problems = _bounded(rel, body)
+    fields, field_problems = front_matter_fields(rel, meta)
     article = Article(
         id=article_id(rel),
         path=rel,
@@ -97,30 +151,71 @@ def parse(rel: str, raw: bytes) -> tuple[Article | None, list[Problem]]:
         content_hash=hashlib.sha256(raw).hexdigest(),
         **fields,
     )
-    return infer(article), problems
+    article, language_problems = _check_language(rel, article, "language" in fields)
+    return infer(article), [*problems, *field_problems, *long_problems, *language_problems]
 
 
-def _front_matter_fields(rel: str, meta: dict[str, object]) -> tuple[dict, list[Problem]]:
-    fields: dict[str, object] = {}
+def _declared_charset(raw: bytes) -> str | None:
+    """The charset a web page declares in its head (`<meta charset=…>`, http-equiv)."""
+    match = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", raw[:4096], re.I)
+    return match[1].decode("ascii") if match else None
+
+
+def _parse_html(rel: str, raw: bytes, text: str) -> tuple[Article | None, list[Problem]]:
+    page = extract_page(text)
+    if page is None:
+        return None, [Problem(rel, "is a web page without main text; skipped")]
     problems: list[Problem] = []
-    for key in ("title", "source", "language"):
-        value = meta.get(key)
-        if value is not None and str(value).strip():
-            fields[key] = " ".join(str(value).split())
-    url = meta.get("url")
-    if url is not None:
-        url = str(url).strip()
-        if re.match(r"^https?://[^\s<>\"']+$", url):
-            fields["url"] = url
-        else:
-            problems.append(Problem(rel, f"url {url!r} is not an http(s) address; ignored"))
-    if "date" in meta and meta["date"] is not None:
-        date = parse_date(meta["date"])
-        if date is None:
-            problems.append(Problem(rel, f"date {meta['date']!r} is not a date; ignored"))
-        else:
-            fields["date"] = date
-    return fields, problems
+    url = page.url if page.url and URL.match(page.url) else None
+    body, long_problems = _bounded(rel, clean_text(page.text))
+    article = Article(
+        id=article_id(rel),
+        path=rel,
+        body=body,
+        title=page.title,
+        source=page.source,
+        url=url,
+        date=page.date,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+    )
+    article, language_problems = _check_language(rel, article, False)
+    return infer(article), [*problems, *long_problems, *language_problems]
+
+
+def _bounded(rel: str, body: str) -> tuple[str, list[Problem]]:
+    """The body, cut at a line end (else a space) before MAX_BODY_CHARS when longer."""
+    if len(body) <= MAX_BODY_CHARS:
+        return body, []
+    cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+    if cut < MAX_BODY_CHARS // 2:
+        cut = body.rfind(" ", 0, MAX_BODY_CHARS)
+    if cut < MAX_BODY_CHARS // 2:
+        cut = MAX_BODY_CHARS
+    message = (
+        f"is very long ({len(body):,} characters); only its first {cut:,} are used"
+    )
+    return body[:cut], [Problem(rel, message)]
+
+
+def _check_language(rel: str, article: Article, declared: bool) -> tuple[Article, list[Problem]]:
+    """Warn about a text that is not Arabic, or mixes Arabic and Latin script."""
+    if declared and article.language != "ar":
+        return article, []
+    arabic = len(_ARABIC_LETTER.findall(article.body))
+    latin = len(_LATIN_LETTER.findall(article.body))
+    if arabic + latin < _MIN_LETTERS:  # too little text to tell (it will have no sentences)
+        return article, []
+    if arabic == 0:
+        problem = Problem(rel, "has no Arabic text (its letters are Latin); built as is")
+        return (article if declared else replace(article, language="und")), [problem]
+    if latin > MIXED_LATIN_SHARE * (arabic + latin):
+        share = round(100 * latin / (arabic + latin))
+        return article, [Problem(rel, f"mixes languages ({share}% of its letters are Latin)")]
+    return article, []
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 # --- inference for bare scraped text -------------------------------------------------------

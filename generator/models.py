@@ -102,6 +102,15 @@ class Keyword:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """Another file with the same article: shown once, as `of`, with its source credited."""
+
+    of: str  # id of the article shown (a member of the story)
+    copy: RankedArticle  # the other file, not shown as an article of its own
+    exact: bool  # same text word for word (else near-exact: a lightly edited copy)
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about the same event, grouped."""
 
@@ -109,6 +118,13 @@ class Story:
     articles: tuple[RankedArticle, ...]  # sorted by (date, id)
     title: str
     keywords: tuple[Keyword, ...] = ()
+    comparison: StoryComparison | None = None  # set by the compare stage
+    duplicates: tuple[Duplicate, ...] = ()  # copies of `articles`, sorted by (of, copy id)
+    aliases: tuple[str, ...] = ()  # ids this story may have had before: they redirect to it
+
+    def copies_of(self, article_id: str) -> tuple[RankedArticle, ...]:
+        """The other files of one shown article (wire copies, a page saved twice)."""
+        return tuple(d.copy for d in self.duplicates if d.of == article_id)
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -120,11 +136,71 @@ class Story:
         return dates[-1] if dates else None
 
     @property
+    def published(self) -> tuple[RankedArticle, ...]:
+        """Every file of the story: the articles shown, then their copies."""
+        return (*self.articles, *(d.copy for d in self.duplicates))
+
+    @property
     def source_count(self) -> int:
-        """Distinct named outlets; each article of unknown source counts as its own."""
-        named = {a.article.source for a in self.articles if a.article.source}
+        """Distinct named outlets (copies credited too); each unknown source counts as one."""
+        named = {a.article.source for a in self.published if a.article.source}
         unnamed = sum(1 for a in self.articles if not a.article.source)
         return len(named) + unnamed
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """One outlet within a story. An article of unknown source is a reporter of its own."""
+
+    key: str  # the outlet's source id; `unknown-<article id>` for an unknown source
+    name: str  # as shown (UNKNOWN_SOURCE for an unknown one)
+    source_id: str  # the outlet's page: sources/<source_id>.md
+    article_ids: tuple[str, ...]
+    known: bool = True  # False for an article of unknown source
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence quoted exactly from one article."""
+
+    text: str
+    article_id: str
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One claim of a story, as the best-worded of the sentences that make it."""
+
+    text: str  # quoted exactly from `article_id`
+    article_id: str
+    sources: tuple[str, ...]  # Reporter.key of every outlet reporting it, in story order
+    article_ids: tuple[str, ...]  # every article reporting it
+    score: float  # importance (rounded)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who covered a story and when; `missing` are known outlets that did not."""
+
+    source_count: int
+    article_count: int
+    first: dt.date | None
+    last: dt.date | None
+    timeline: tuple[tuple[dt.date | None, str], ...]  # (date, article id), by date then id
+    missing: tuple[tuple[str, str], ...]  # (source id, name) of known outlets, by name
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """What the outlets of a story agree on, what only one says, and who covered it."""
+
+    reporters: tuple[Reporter, ...]  # in story order
+    key_points: tuple[KeyPoint, ...]  # by importance
+    unique: tuple[tuple[str, tuple[Quote, ...]], ...]  # (Reporter.key, its own sentences)
+    coverage: Coverage
+
+    def reporter(self, key: str) -> Reporter:
+        return next(r for r in self.reporters if r.key == key)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The pipeline: the one place that knows the order of the stages.
 
-ingest → clean → sentences → rank → stories → keywords → render → write → build
+ingest → clean → sentences → rank → stories → keywords → compare → render → write → build
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ from . import article_stage
 from . import build as site_build
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, encode, memo_key
+from .compare import compare_stories
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
 from .keywords import story_keywords
 from .models import Keyword, Page, Problem, Story
 from .progress import bar
+from .redirects import redirect_pages
 from .render import FEED, render_site
-from .stories import group
-from .write import WriteReport, write_pages
+from .stories import duplicate_problems, group
+from .write import WriteReport, staged_pages, write_pages
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,17 @@ def generate(settings: Settings) -> Digest:
     cache = Cache(settings.cache_dir) if settings.cache else None
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
-        stories = with_keywords(group(stage.articles), stage.keys, cache)
+        grouped = group(stage.articles)
+        stories = with_keywords(grouped, stage.keys, cache)
         if cache is not None:
             cache.commit()
     finally:
         if cache is not None:
             cache.close()
+    stories = compare_stories(stories)
     pages = render_site(stories, settings.site_name)
-    return Digest(tuple(stories), tuple(pages), stage.problems, stage.hits)
+    problems = (*stage.problems, *duplicate_problems(grouped))
+    return Digest(tuple(stories), tuple(pages), problems, stage.hits)
 
 
 def with_keywords(
@@ -110,15 +115,18 @@ def build(
     report_problems(digest.problems)
     if settings.strict and digest.problems:
         raise StrictError(f"{len(digest.problems)} problem(s) with articles in strict mode")
-    report = write(digest, settings)
-    if mkdocs:
-        site_build.mkdocs_build(
-            settings.config,
-            settings.site_src,
-            settings.out,
-            {
-                "digest.json": digest.json.encode("utf-8"),
-                FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
-            },
-        )
-    return digest, report
+    # The pages are staged and MkDocs builds from the staging folder: only a build that
+    # succeeded swaps them into site_src (and the site into out); a failure leaves both.
+    with staged_pages(digest.pages, settings.site_src) as staged:
+        if mkdocs:
+            site_build.mkdocs_build(
+                settings.config,
+                staged.docs_dir,
+                settings.out,
+                {
+                    "digest.json": digest.json.encode("utf-8"),
+                    FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
+                    **redirect_pages(digest.stories),
+                },
+            )
+    return digest, staged.report

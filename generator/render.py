@@ -7,18 +7,26 @@ front-matter `url` that ingest checked is http(s).
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from urllib.parse import quote
 
+from .compare import UNKNOWN_ID, outlet_of
 from .dates import arabic_date
-from .models import UNKNOWN_SOURCE, Page, RankedArticle, Source, Story
+from .markup import (
+    articles_label,
+    external_link,
+    isolate,
+    link,
+    sources_label,
+    stories_label,
+    story_dates,
+    text,
+)
+from .models import Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
-from .slugs import slugify
+from .story_page import story_markdown, tag_meta
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
@@ -26,64 +34,12 @@ STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a
 MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
 SEARCH_POINT_SOURCES = 2  # a story's top point is searchable when this many sources tell it
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
-UNKNOWN_SOURCE_ID = "unknown"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can escape
-
-
-def text(value: str) -> str:
-    """Escape untrusted text for inline Markdown: HTML-escaped, Markdown characters quoted."""
-    return _escape(" ".join(value.split()))
-
-
-def _escape(piece: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=True))
-
-
-# A run of Latin letters or digits, with the spaces and punctuation inside it (`COVID-19`,
-# `3.5`, `Sergei Shoigu`), as it would scramble inside right-to-left text.
-_LTR_RUN = re.compile(
-    r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f .,:;/%&+'’\-–]*[A-Za-z0-9\u00c0-\u024f%])?"
-)
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def isolate(value: str) -> str:
-    """`text`, with each Latin or number run inside Arabic text isolated in `<bdi>`.
-
-    A bare number (`2021`) needs no isolation; a run with a Latin letter, or digits with
-    punctuation inside (`3.5`, `2020/2021`), is wrapped so it cannot reorder its neighbours.
-    Every piece is escaped by `text`, so the tags are the only markup added.
-    """
-    one_line = " ".join(value.split())
-    out, end = [], 0
-    for match in _LTR_RUN.finditer(one_line):
-        run = match.group()
-        if not _LATIN.search(run) and run.isdigit():
-            continue
-        out += [_escape(one_line[end : match.start()]), f"<bdi>{_escape(run)}</bdi>"]
-        end = match.end()
-    out.append(_escape(one_line[end:]))
-    return "".join(out)
-
-
-def link(label: str, target: str) -> str:
-    return f"[{text(label)}]({target})"
-
-
-def external_link(label: str, url: str) -> str:
-    """A link to an http(s) URL that ingest validated; quoted so it cannot break out."""
-    safe = quote(url, safe=":/?#@!$&'*+,;=%-._~")
-    safe = safe.replace("(", "%28").replace(")", "%29")
-    return f"[{text(label)}](<{safe}>)"
+UNKNOWN_SOURCE_ID = UNKNOWN_ID  # the page of articles whose outlet is not known
 
 
 def source_of(article: RankedArticle) -> tuple[str, str]:
     """(id, display name) of an article's outlet; unknown outlets share one page."""
-    name = article.article.source
-    if not name:
-        return UNKNOWN_SOURCE_ID, UNKNOWN_SOURCE
-    return slugify(name), name
+    return outlet_of(article)
 
 
 def sources(stories: Sequence[Story]) -> list[Source]:
@@ -91,7 +47,7 @@ def sources(stories: Sequence[Story]) -> list[Source]:
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     members: dict[str, list[str]] = defaultdict(list)
     for story in stories:
-        for article in story.articles:
+        for article in story.published:  # an outlet whose copy is shown once still has it
             sid, name = source_of(article)
             names[sid][name] += 1
             members[sid].append(article.id)
@@ -111,9 +67,13 @@ def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Pag
     pages = [home(stories, site_name), *story_indexes(stories), source_index(outlets, stories)]
     shared = shared_keywords(stories)
     linked = [with_linked_keywords(s, shared) for s in stories]
-    pages += [with_search_words(story_page(t), s) for t, s in zip(linked, stories, strict=True)]
+    labels = keyword_labels(linked)
+    pages += [
+        with_search_words(story_page(t), s, tag_meta(t, labels))
+        for t, s in zip(linked, stories, strict=True)
+    ]
     pages += [source_page(src, stories) for src in outlets]
-    pages += keyword_pages(linked)
+    pages += keyword_pages(linked, labels)
     return sorted(pages, key=lambda p: p.path)
 
 
@@ -147,47 +107,21 @@ def story_indexes(stories: Sequence[Story]) -> list[Page]:
     order = sorted((d for d in days if d != "undated"), reverse=True) + (
         ["undated"] if "undated" in days else []
     )
-    lines = ["# كل القصص", "", f"{len(stories)} قصة، حسب اليوم:", ""]
+    lines = ["# كل القصص", "", f"{stories_label(len(stories))}، حسب اليوم:", ""]
     pages = []
     for day in order:
         label = "تاريخ غير معروف" if day == "undated" else arabic_date(days[day][0].date)
-        lines.append(f"- {link(label, f'days/{day}.md')} — {_stories_label(len(days[day]))}")
+        lines.append(f"- {link(label, f'days/{day}.md')} — {stories_label(len(days[day]))}")
         body = [f"# {text(label)}", ""] + [_story_line(s, "../") for s in days[day]]
         pages.append(Page(f"stories/days/{day}.md", "\n".join(body) + "\n"))
     return [Page("stories/index.md", "\n".join(lines) + "\n"), *pages]
 
 
-def _stories_label(n: int) -> str:
-    if n <= 2:
-        return ("قصة واحدة", "قصتان")[n - 1]
-    return f"{n} قصص" if n <= 10 else f"{n} قصة"
-
-
-def _date(story: Story) -> str:
-    dates = story.dates
-    if not dates:
-        return "تاريخ غير معروف"
-    if len(dates) == 1 or dates[0] == dates[-1]:
-        return arabic_date(dates[0])
-    return f"{arabic_date(dates[0])} – {arabic_date(dates[-1])}"
-
-
-def _sources_label(n: int) -> str:
-    if n == 1:
-        return "مصدر واحد"
-    if n == 2:
-        return "مصدران"
-    if 3 <= n <= 10:
-        return f"{n} مصادر"
-    return f"{n} مصدرًا"
-
-
 def top_point(story: Story) -> str | None:
-    """The one point a reader sees first for a story in lists (the home page, indexes).
-
-    For now the first key sentence of the story's first article; the single place to change
-    when stories get cross-source key points.
-    """
+    """The one point a reader sees first for a story in lists (the home page, indexes, feed):
+    its most important key point, else the first key sentence of its first article."""
+    if story.comparison and story.comparison.key_points:
+        return story.comparison.key_points[0].text
     for article in story.articles:
         if article.key:
             return article.key[0].text
@@ -198,7 +132,7 @@ def _story_line(story: Story, prefix: str) -> str:
     point = top_point(story)
     line = (
         f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
-        f"  {_date(story)} · {_sources_label(story.source_count)}"
+        f"  {story_dates(story)} · {sources_label(story.source_count)}"
     )
     if point:
         line += f"  \n  {isolate(point)}"
@@ -210,8 +144,8 @@ def home(stories: Sequence[Story], site_name: str) -> Page:
     lines = [
         f"# {text(site_name)}",
         "",
-        f"أحدث القصص كما غطّتها المصادر المختلفة: {len(stories)} قصة من "
-        f"{sum(len(s.articles) for s in stories)} مقالًا.",
+        f"أحدث القصص كما غطّتها المصادر المختلفة: {stories_label(len(stories))} من "
+        f"{articles_label(sum(len(s.articles) for s in stories))}.",
         "",
     ]
     lines += [_story_line(s, "stories/") for s in shown]
@@ -232,30 +166,12 @@ def story_index(stories: Sequence[Story]) -> Page:
 
 
 def story_page(story: Story) -> Page:
-    lines = [
-        f"# {text(story.title)}",
-        "",
-        f"**التاريخ:** {_date(story)} · **المصادر:** {_sources_label(story.source_count)} · "
-        f"**المقالات:** {len(story.articles)}",
-        "",
-    ]
-    if story.keywords:
-        tags = " · ".join(link(k.label, f"../keywords/{k.slug}.md") for k in story.keywords)
-        lines += [f"**الكلمات المفتاحية:** {tags}", ""]
-    lines += ["## ما يقوله كل مصدر", ""]
-    for article in story.articles:
-        sid, name = source_of(article)
-        lines += [f"### {text(name)}", ""]
-        lines.append(_article_line(article))
-        lines.append("")
-        lines += [f"> {isolate(s.text)}\n>" for s in article.key]
-        if lines[-1].endswith("\n>"):
-            lines[-1] = lines[-1][:-2]
-        lines += ["", f"{link('كل مقالات ' + name, f'../sources/{sid}.md')}", ""]
-    return Page(f"stories/{story.id}.md", "\n".join(lines).rstrip("\n") + "\n")
+    """A story's page: key points, each outlet's own sentences, coverage (generator/story_page.py;
+    its keywords become tags in the front matter, see `tag_meta`)."""
+    return Page(f"stories/{story.id}.md", story_markdown(story))
 
 
-def with_search_words(page: Page, story: Story) -> Page:
+def with_search_words(page: Page, story: Story, meta: str = "") -> Page:
     """The page with what search finds its story by in its front matter: titles, keywords
     and, for a story told by several sources, its top point (generator/search_index.py makes
     it the page's one index entry).
@@ -269,7 +185,7 @@ def with_search_words(page: Page, story: Story) -> Page:
     point = top_point(story) if story.source_count >= SEARCH_POINT_SOURCES else None
     parts = [*titles, point or "", " ".join(k.label for k in story.keywords)]
     words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
-    meta = f"{SEARCH_META}: {words}\n"
+    meta = f"{SEARCH_META}: {words}\n{meta}"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
 
 
@@ -286,7 +202,7 @@ def source_index(outlets: Sequence[Source], stories: Sequence[Story]) -> Page:
     lines = ["# المصادر", ""]
     for src in sorted(outlets, key=lambda s: (-len(s.article_ids), s.name)):
         n = len(src.article_ids)
-        lines.append(f"- {link(src.name, f'{src.id}.md')} — {n} {'مقال' if n == 1 else 'مقالات'}")
+        lines.append(f"- {link(src.name, f'{src.id}.md')} — {articles_label(n)}")
     return Page("sources/index.md", "\n".join(lines) + "\n")
 
 
@@ -295,7 +211,7 @@ def source_page(src: Source, stories: Sequence[Story]) -> Page:
     if src.id == UNKNOWN_SOURCE_ID:
         lines += ["مقالات لا يُعرف مصدرها: لم يذكره النص ولا بياناته.", ""]
     for story in stories:
-        own = [a for a in story.articles if source_of(a)[0] == src.id]
+        own = [a for a in story.published if source_of(a)[0] == src.id]
         if not own:
             continue
         lines += [f"## {link(story.title, f'../stories/{story.id}.md')}", ""]
@@ -305,13 +221,21 @@ def source_page(src: Source, stories: Sequence[Story]) -> Page:
     return Page(f"sources/{src.id}.md", "\n".join(lines).rstrip("\n") + "\n")
 
 
-def keyword_pages(stories: Sequence[Story]) -> list[Page]:
+def keyword_labels(stories: Sequence[Story]) -> dict[str, str]:
+    """{keyword slug: label}: the label most stories use (then shortest, alphabetical)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for story in stories:
+        for kw in story.keywords:
+            counts[kw.slug][kw.label] += 1
+    return {slug: min(c, key=lambda w: (-c[w], len(w), w)) for slug, c in sorted(counts.items())}
+
+
+def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[Page]:
+    """A page per keyword (the target of its tag on story pages), and their index."""
     by_slug: dict[str, list[Story]] = defaultdict(list)
-    labels: dict[str, str] = {}
     for story in stories:
         for kw in story.keywords:
             by_slug[kw.slug].append(story)
-            labels.setdefault(kw.slug, kw.label)
     index = ["# الكلمات المفتاحية", ""]
     pages = []
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):

@@ -3,7 +3,9 @@
 Splits after `.` `!` `?` `؟` `…` (and runs of them) and at line ends. Closing quotes and
 brackets stay with their sentence; a terminator inside a quotation does not split it (unless
 the quotation never closes); decimals (3.5), initials and one-letter abbreviations (د.) do
-not split.
+not split. Arabic web text often omits the space after a full stop (`العالم.يسمى`): a
+terminator between two Arabic words still ends the sentence, but not after a one-letter
+abbreviation (`د.محمد`) and never inside Latin or digits (`www.site.com`, `3.5`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,18 @@ _TOGGLES = '"“”'
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(«\"“.])(?:[\u0621-\u064a]|[A-Za-z]|Mr|Mrs|Dr|St|Prof|Jr|No|vs|etc|إلخ|ق\.م)\.$"
 )
+_ABBREVIATION_WINDOW = 12
 _MIN_WORDS = 2
+_WRAP_MIN_CHARS = 50
+_FINAL_PUNCTUATION = frozenset(".!?؟…:;؛،,\"'”’»)]}>")
+_LETTER = re.compile(r"[^\W\d_]")
+# two separate runs of two letters or more (the first taken whole: a possessive quantifier)
+_TWO_LONG_WORDS = re.compile(r"[^\W\d_]{2,}+.+?[^\W\d_]{2}", re.DOTALL)
+_TERMINATOR = re.compile(f"[{re.escape(_TERMINATORS)}]")
+_QUOTE_OR_TERMINATOR = re.compile(
+    f"[{re.escape(_TERMINATORS + ''.join(_PAIRED) + ''.join(_PAIRED.values()) + _TOGGLES)}]"
+)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def split_text(text: str) -> list[str]:
@@ -39,18 +52,38 @@ def split_text(text: str) -> list[str]:
 def split(article: CleanArticle) -> tuple[Sentence, ...]:
     """The sentences of an article's body paragraphs (sub-headings are not sentences)."""
     sentences: list[Sentence] = []
-    for p_index, paragraph in enumerate(article.paragraphs):
-        if p_index in article.headings:
-            continue
+    for p_index, paragraph in unwrap(article):
         for text in split_text(paragraph):
             if _has_words(text):
                 sentences.append(Sentence(text=text, index=len(sentences), paragraph=p_index))
     return tuple(sentences)
 
 
+def unwrap(article: CleanArticle) -> list[tuple[int, str]]:
+    """Body paragraphs, hard-wrapped lines joined: (index of the first line, text).
+
+    Newspaper text and plain-text exports break lines every ~70 characters, mid-sentence.
+    A line of at least `_WRAP_MIN_CHARS` that stops without sentence punctuation continues
+    on the next line (even one short enough to pass for a sub-heading); the lines are joined
+    with a space, so a sentence is never cut at a line end.
+    """
+    out: list[tuple[int, str]] = []
+    open_end = False
+    for index, line in enumerate(article.paragraphs):
+        if open_end and out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        elif index in article.headings:
+            continue
+        else:
+            out.append((index, line))
+        open_end = len(line) >= _WRAP_MIN_CHARS and line.rstrip()[-1:] not in _FINAL_PUNCTUATION
+    return out
+
+
 def _has_words(text: str) -> bool:
-    return len(re.findall(r"[^\W\d_]{2,}", text)) >= _MIN_WORDS or (
-        len(text.split()) >= _MIN_WORDS and bool(re.search(r"[^\W\d_]", text))
+    """Two words of two letters or more, or two words with a letter (`_MIN_WORDS`)."""
+    return bool(_TWO_LONG_WORDS.search(text)) or (
+        len(text.split()) >= _MIN_WORDS and bool(_LETTER.search(text))
     )
 
 
@@ -61,7 +94,12 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
     stack: list[str] = []
     in_toggle = False
     i, n = 0, len(line)
+    jump = _QUOTE_OR_TERMINATOR if quote_aware else _TERMINATOR
     while i < n:
+        found = jump.search(line, i)  # every other character changes nothing: skip it
+        if found is None:
+            break
+        i = found.start()
         ch = line[i]
         if quote_aware:
             if ch in _PAIRED:
@@ -85,7 +123,7 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
                         in_toggle = not in_toggle
                 end += 1
             quoted = quote_aware and (stack or in_toggle)
-            at_boundary = end >= n or line[end].isspace()
+            at_boundary = end >= n or line[end].isspace() or _glued(line, i, end)
             if at_boundary and not quoted and not _is_non_final(line, start, i, j):
                 pieces.append(line[start:end].strip())
                 start = end
@@ -100,11 +138,21 @@ def _split_line(line: str, *, quote_aware: bool) -> list[str] | None:
     return [p for p in pieces if p]
 
 
+def _glued(line: str, i: int, end: int) -> bool:
+    """A terminator with no space between two Arabic words: `العالم.يسمى`."""
+    return (
+        i > 0 and bool(_ARABIC_LETTER.match(line[i - 1])) and bool(_ARABIC_LETTER.match(line[end]))
+    )
+
+
 def _is_non_final(line: str, start: int, i: int, j: int) -> bool:
     """A `.` that is a decimal point, or ends an abbreviation or an initial."""
     if line[i:j] != ".":
         return False
-    before = line[start : i + 1]
     if i + 1 < len(line) and line[i + 1].isdigit() and i > 0 and line[i - 1].isdigit():
         return True
+    # an abbreviation is a few letters: look at the sentence's last characters only ("#" marks
+    # a cut, which is neither a letter nor a word boundary, so it never starts a match)
+    window = max(start, i + 1 - _ABBREVIATION_WINDOW)
+    before = ("#" if window > start else "") + line[window : i + 1]
     return bool(_ABBREVIATION.search(before))

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_RESERVED = {"con", "prn", "aux", "nul", "index", "tags"} | {
+_RESERVED = {"con", "prn", "aux", "nul", "index", "tags", "unknown"} | {
     f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)
 }
 _MAX = 60

@@ -1,29 +1,43 @@
 """Stories: group ranked articles about the same event, and give each a stable id.
 
-Articles are compared by TF-IDF cosine over their matching stems (title counted twice) and
-merged by average-link agglomerative clustering: a group joins another only when its
-articles are, on average, similar enough, so one shared name (the same president in two
-different meetings) does not chain two events together. Articles published more than
-`window_days` apart are never in one story.
+1. Similar pairs (`similarity`): TF-IDF cosine over stems, title and lead weighted up,
+   compared only within a date window (no all-pairs comparison).
+2. Copies (`dedup`): an exact or near-exact copy joins the article it copies and is shown
+   once with its source credited; it takes no part in the linkage.
+3. Linkage: agglomerative, by the cosine of the groups' centroids (the sum of their
+   articles' vectors), merging while it is ≥ `threshold` and the story spans at most
+   `window_days`. A big event's reactions each repeat its terms (the mosque, the forces,
+   Asir, the bombing) but rarely each other's (each names a different official), so the
+   mean of pairwise similarities (average link) splits them, while the event's centroid,
+   dominated by those terms, draws them in. Pairs under `min_sim` are not kept.
+
+Ids: a story's id comes from its anchor, its earliest article (then lowest id), so adding
+later articles never moves it; the ids its other members would have given are its
+`aliases`, which `redirects` turns into pages pointing to it.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import arabic
-from .models import RankedArticle, Story
+import numpy as np
+from scipy import sparse
+
+from .dedup import find_copies
+from .models import Duplicate, Problem, RankedArticle, Story
+from .similarity import Pairs, close_pairs, tfidf_matrix, weighted_terms
 from .slugs import story_id
 
 
 @dataclass(frozen=True)
 class GroupingSettings:
-    threshold: float = 0.19  # average-link cosine needed to merge two groups
-    window_days: int = 4  # articles further apart in time are different stories
-    title_weight: int = 2
+    threshold: float = 0.28  # centroid cosine needed to merge two groups
+    window_days: int = 4  # a story spans days, not months: no story wider than this
+    min_sim: float = 0.05  # pairs less similar than this are not kept (a cost bound)
+    linkage: str = "centroid"  # or "average" (mean pairwise cosine: the foundation's rule)
 
 
 def group(
@@ -31,25 +45,110 @@ def group(
 ) -> list[Story]:
     """Stories, sorted newest first (undated last), then by id."""
     ordered = sorted(articles, key=_article_order)
-    vectors = tfidf([_terms(a, settings) for a in ordered])
-    sim = [[cosine(u, v) for v in vectors] for u in vectors]
-    clusters = [[i] for i in range(len(ordered))]
-    while len(clusters) > 1:
-        best: tuple[float, int, int] | None = None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                if not _time_compatible(ordered, clusters[x], clusters[y], settings.window_days):
-                    continue
-                s = _average_link(sim, clusters[x], clusters[y])
-                if s >= settings.threshold and (best is None or s > best[0]):
-                    best = (s, x, y)
-        if best is None:
-            break
-        _, x, y = best
-        clusters[x] = sorted(clusters[x] + clusters[y])
-        del clusters[y]
-    stories = [_make_story([ordered[i] for i in c]) for c in clusters]
+    days = [a.article.date.toordinal() if a.article.date else None for a in ordered]
+    matrix = tfidf_matrix([weighted_terms(a) for a in ordered])
+    pairs = close_pairs(matrix, days, settings.window_days, settings.min_sim)
+    copies = find_copies(ordered, pairs).copy_of
+    clusters = link(len(ordered), pairs, days, set(copies), settings)
+    attached: dict[int, list[int]] = {}
+    for i, (kept, _) in copies.items():
+        attached.setdefault(kept, []).append(i)
+    stories = []
+    for members in clusters:
+        duplicates = tuple(
+            Duplicate(of=ordered[k].id, copy=ordered[i], exact=copies[i][1])
+            for k in members
+            for i in attached.get(k, [])
+        )
+        title = _story_title([ordered[i] for i in members], matrix, members)
+        stories.append(_make_story([ordered[i] for i in members], duplicates, title))
     return sorted(stories, key=story_order)
+
+
+def link(
+    n: int,
+    pairs: Pairs,
+    days: Sequence[int | None],
+    skip: set[int],
+    settings: GroupingSettings,
+) -> list[list[int]]:
+    """Agglomerate the articles over the sparse pairs (absent pairs count as 0).
+
+    `sums[a][b]` is the sum of the similarities between groups a and b and `self_sum[a]`
+    the squared length of a's centroid, so the centroid cosine is sums / √(self·self) and
+    the average link sums / (size·size). Copies (`skip`) take no part. Ties are broken by
+    article order, so the result does not depend on the input order.
+    """
+    sums: list[dict[int, float]] = [{} for _ in range(n)]
+    heap: list[tuple[float, int, int, int, int]] = []
+    for r, c, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.sims.tolist(), strict=True):
+        if r in skip or c in skip:
+            continue
+        sums[r][c] = s
+        sums[c][r] = s
+        if s >= settings.threshold:  # pairs come from within the window: they fit
+            heap.append((-s, r, c, 0, 0))
+    heapq.heapify(heap)
+    size = [1] * n
+    self_sum = [1.0] * n
+    lo = list(days)
+    hi = list(days)
+    members = [[i] for i in range(n)]
+    version = [0] * n
+    alive = [i not in skip for i in range(n)]
+    centroid = settings.linkage == "centroid"
+    threshold, window = settings.threshold, settings.window_days
+
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or va != version[a] or vb != version[b]:
+            continue
+        self_sum[a] += self_sum[b] + 2 * sums[a][b]
+        for k, s in sums[b].items():
+            if k == a:
+                continue
+            total = sums[a].get(k, 0.0) + s
+            sums[a][k] = total
+            sums[k][a] = total
+            del sums[k][b]
+        del sums[a][b]
+        sums[b] = {}
+        alive[b] = False
+        size[a] += size[b]
+        members[a] += members[b]
+        if lo[b] is not None:
+            lo[a] = lo[b] if lo[a] is None else min(lo[a], lo[b])
+            hi[a] = hi[b] if hi[a] is None else max(hi[a], hi[b])
+        version[a] += 1
+        for k, total in sums[a].items():
+            if centroid:
+                score = total / math.sqrt(self_sum[a] * self_sum[k])
+            else:
+                score = total / (size[a] * size[k])
+            if score < threshold:
+                continue
+            dated = lo[a] is not None and lo[k] is not None
+            if dated and max(hi[a], hi[k]) - min(lo[a], lo[k]) > window:
+                continue
+            x, y = (a, k) if a < k else (k, a)
+            heapq.heappush(heap, (-round(score, 12), x, y, version[x], version[y]))
+    return [sorted(members[i]) for i in range(n) if alive[i]]
+
+
+def duplicate_problems(stories: Sequence[Story]) -> list[Problem]:
+    """A warning for each exact duplicate, naming both files."""
+    out = []
+    for story in stories:
+        paths = {a.id: a.article.path for a in story.articles}
+        for d in story.duplicates:
+            if d.exact:
+                out.append(
+                    Problem(
+                        d.copy.article.path,
+                        f"is an exact duplicate of {paths[d.of]}; the article is shown once",
+                    )
+                )
+    return sorted(out, key=lambda p: (p.path, p.message))
 
 
 def story_order(story: Story) -> tuple:
@@ -63,57 +162,33 @@ def _article_order(article: RankedArticle) -> tuple:
     return (date is None, date.toordinal() if date else 0, article.id)
 
 
-def _make_story(members: list[RankedArticle]) -> Story:
+def _make_story(
+    members: list[RankedArticle], duplicates: tuple[Duplicate, ...], title: str
+) -> Story:
     members = sorted(members, key=_article_order)
-    anchor = min(members, key=lambda a: a.id)
-    return Story(id=story_id(anchor.id), articles=tuple(members), title=_story_title(members))
+    anchor = members[0]  # the earliest article: a story that grows later keeps its id
+    own = story_id(anchor.id)
+    aliases = sorted(
+        {story_id(a.id) for a in members[1:]} | {story_id(d.copy.id) for d in duplicates}
+    )
+    return Story(
+        id=own,
+        articles=tuple(members),
+        title=title,
+        duplicates=tuple(sorted(duplicates, key=lambda d: (d.of, d.copy.id))),
+        aliases=tuple(a for a in aliases if a != own),
+    )
 
 
-def _story_title(members: list[RankedArticle]) -> str:
-    """The title of the most central titled article, else the most central article's lead."""
-    titled = [a for a in members if a.article.title] or members
+def _story_title(
+    members: list[RankedArticle], matrix: sparse.csr_matrix, rows_of: list[int]
+) -> str:
+    """The title of the most central titled article (the highest cosine to the others'
+    sum), else the most central article's lead; ties go to the earlier article."""
+    titled = [k for k, a in enumerate(members) if a.article.title] or list(range(len(members)))
     if len(titled) == 1:
-        return titled[0].title
-    vectors = tfidf([Counter(a.terms) for a in titled])
-    centrality = [sum(cosine(u, v) for v in vectors) for u in vectors]
-    best = max(range(len(titled)), key=lambda i: (round(centrality[i], 9), -i))
-    return titled[best].title
-
-
-def _terms(article: RankedArticle, settings: GroupingSettings) -> Counter[str]:
-    counts = Counter(article.terms)
-    if article.article.title:
-        for term in arabic.content_terms(article.article.title):
-            counts[term] += settings.title_weight
-    return counts
-
-
-def tfidf(docs: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors: sublinear tf, smoothed idf (stable on tiny corpora)."""
-    n = len(docs)
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.keys())
-    vectors = []
-    for doc in docs:
-        v = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in doc.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({t: x / norm for t, x in v.items()})
-    return vectors
-
-
-def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(x * v.get(t, 0.0) for t, x in u.items())
-
-
-def _average_link(sim: list[list[float]], a: list[int], b: list[int]) -> float:
-    return sum(sim[i][j] for i in a for j in b) / (len(a) * len(b))
-
-
-def _time_compatible(
-    articles: Sequence[RankedArticle], a: list[int], b: list[int], days: int
-) -> bool:
-    dates = [articles[i].article.date for i in a + b if articles[i].article.date]
-    return not dates or (max(dates) - min(dates)).days <= days
+        return members[titled[0]].title
+    rows = matrix[[rows_of[k] for k in titled]]
+    centrality = np.asarray(rows @ np.asarray(rows.sum(axis=0)).ravel()).ravel()
+    best = max(range(len(titled)), key=lambda k: (round(float(centrality[k]), 9), -k))
+    return members[titled[best]].title

@@ -2,15 +2,23 @@
 
 The generator owns `index.md` and the `stories/`, `sources/`, `keywords/` folders of the
 docs folder; everything else there (about page, CSS) is the user's and is never touched.
-A page whose content did not change is not rewritten (its mtime stays, so `mkdocs serve`
-and incremental builds see only real changes); each write is atomic (temp file + rename).
+
+Writing is all or nothing. The generated tree is written into a staging folder beside the
+docs folder (`.site_src-staging-…`), where the user's own entries are linked in, so MkDocs
+can build the complete site from it. Only when the caller's work succeeded (`staged_pages`
+exits without an exception) are the generated entries swapped into the docs folder by
+renames; otherwise the staging folder is removed and the docs folder is as it was. A page
+whose content did not change keeps its file (a hard link: same mtime, so `mkdocs serve` and
+incremental tools see only real changes).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +34,14 @@ class WriteReport:
     removed: int
 
 
+@dataclass(frozen=True)
+class Staged:
+    """Pages staged for the docs folder: `docs_dir` is a complete docs folder to build."""
+
+    docs_dir: Path
+    report: WriteReport
+
+
 def check_paths(pages: Sequence[Page]) -> None:
     """Refuse two pages at one path, and any path outside the generated folders."""
     seen: set[str] = set()
@@ -33,7 +49,11 @@ def check_paths(pages: Sequence[Page]) -> None:
         parts = page.path.split("/")
         if page.path in seen:
             raise DigestError(f"two generated pages would be written to {page.path}")
-        if parts[0] not in GENERATED or any(p in ("", ".", "..") for p in parts):
+        if (
+            parts[0] not in GENERATED
+            or any(p in ("", ".", "..") or "\\" in p or ":" in p for p in parts)
+            or (len(parts) == 1) != (parts[0] == "index.md")
+        ):
             raise DigestError(
                 f"refusing to write a page outside the generated folders: {page.path}"
             )
@@ -41,43 +61,89 @@ def check_paths(pages: Sequence[Page]) -> None:
 
 
 def write_pages(pages: Sequence[Page], docs_dir: Path) -> WriteReport:
-    """Make the generated part of `docs_dir` hold exactly `pages`."""
+    """Make the generated part of `docs_dir` hold exactly `pages` (swapped in at once)."""
+    with staged_pages(pages, docs_dir) as staged:
+        pass
+    return staged.report
+
+
+@contextmanager
+def staged_pages(pages: Sequence[Page], docs_dir: Path) -> Iterator[Staged]:
+    """Stage `pages`; on a normal exit swap them into `docs_dir`, on an exception drop them."""
     check_paths(pages)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {page.path: page.content for page in pages}
-    written = unchanged = removed = 0
-    for path, content in sorted(wanted.items()):
-        target = docs_dir / path
-        data = content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
+    root = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-staging-", dir=docs_dir.parent))
+    try:
+        staging = root / "docs"
+        staging.mkdir()
+        _link_own_entries(docs_dir, staging)
+        wanted = {page.path: page.content.encode("utf-8") for page in pages}
+        written = unchanged = 0
+        for path, data in sorted(wanted.items()):
+            old, new = docs_dir / path, staging / path
+            new.parent.mkdir(parents=True, exist_ok=True)
+            if old.is_file() and not old.is_symlink() and old.read_bytes() == data:
+                _keep(old, new)
+                unchanged += 1
+            else:
+                new.write_bytes(data)
+                os.chmod(new, 0o644)
+                written += 1
+        removed = sum(1 for rel in _generated_files(docs_dir) if rel not in wanted)
+        yield Staged(staging, WriteReport(written, unchanged, removed))
+        _swap_in(staging, docs_dir, root / "old")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def remove_stale_staging(docs_dir: Path) -> int:
+    """Remove staging folders left by a killed build; call only while holding the lock."""
+    stale = sorted(docs_dir.parent.glob(f".{docs_dir.name}-staging-*"))
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
+
+
+def _link_own_entries(docs_dir: Path, staging: Path) -> None:
+    """The user's entries of the docs folder, linked (or copied) into the staging folder."""
+    for entry in sorted(docs_dir.iterdir()):
+        if entry.name in GENERATED or entry.name.startswith("."):
             continue
-        atomic_write(target, data)
-        written += 1
+        target = staging / entry.name
+        try:
+            target.symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
+        except OSError:  # no symlinks (Windows without the right): copy instead
+            if entry.is_dir():
+                shutil.copytree(entry, target)
+            else:
+                shutil.copy2(entry, target)
+
+
+def _keep(old: Path, new: Path) -> None:
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)
+
+
+def _generated_files(docs_dir: Path) -> list[str]:
+    found = []
     for name in GENERATED:
         root = docs_dir / name
-        if root.is_dir():
-            for old in sorted(root.rglob("*"), reverse=True):
-                rel = old.relative_to(docs_dir).as_posix()
-                if old.is_file() and rel not in wanted:
-                    old.unlink()
-                    removed += 1
-                elif old.is_dir() and not any(old.iterdir()):
-                    old.rmdir()
-        elif root.is_file() and name not in wanted:
-            root.unlink()
-            removed += 1
-    return WriteReport(written, unchanged, removed)
+        if root.is_file():
+            found.append(name)
+        elif root.is_dir():
+            found += [p.relative_to(docs_dir).as_posix() for p in root.rglob("*") if p.is_file()]
+    return found
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".digest-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _swap_in(staging: Path, docs_dir: Path, trash: Path) -> None:
+    """Move the generated entries of `staging` into `docs_dir`, the old ones to `trash`."""
+    trash.mkdir()
+    for name in GENERATED:
+        old, new = docs_dir / name, staging / name
+        if old.exists() or old.is_symlink():
+            os.replace(old, trash / name)
+        if new.exists():
+            os.replace(new, old)
+

@@ -44,7 +44,9 @@ def test_moscow_story_page_shows_four_sources(site_server: str, seed_site: Setti
         assert sections.count() == 4
         names = sections.all_inner_texts()
         assert any("سيريانيوز" in n for n in names) and any("الإيطالية نيوز" in n for n in names)
-        assert page.locator("article blockquote").count() == 4
+        # one quote per key point, and one per outlet for what only it says
+        quotes = len(moscow["key_points"]) + len(moscow["unique"])
+        assert page.locator("article blockquote").count() == quotes and len(moscow["unique"]) == 4
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
         assert page.errors == []

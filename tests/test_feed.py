@@ -45,7 +45,7 @@ def test_feed_links_are_absolute_from_site_url(seed_site: Settings) -> None:
 def test_entry_summary_gives_the_top_point_and_the_sources(seed_site: Settings) -> None:
     feed = feedparser.parse((seed_site.out / "feed.xml").read_bytes())
     moscow = _digest(seed_site)[0]
-    first_point = moscow["articles"][0]["key_sentences"][0]
+    first_point = moscow["key_points"][0]["text"]
     summary = feed.entries[0].summary
     assert first_point in summary
     assert "سيريانيوز" in summary and "الإيطالية نيوز" in summary

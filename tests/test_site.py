@@ -233,7 +233,8 @@ def test_home_lists_stories_with_date_sources_and_top_point(extra_site: Settings
     html = (extra_site.out / "index.html").read_text("utf-8")
     assert html.index("stories/" + stories[0]["id"]) < html.index("stories/" + stories[1]["id"])
     assert "14 سبتمبر 2021 · 4 مصادر" in html and "مصدر واحد" in html
-    assert stories[0]["articles"][0]["key_sentences"][0].split()[0] in html
+    # the top point: the story's most important key point, quoted (escaped) from its article
+    assert stories[0]["key_points"][0]["text"].split("،")[0] in html
     assert 'href="feed.xml"' in html
 
 

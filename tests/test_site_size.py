@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from generator import article_stage
+from generator.compare import compare_stories
 from generator.models import Keyword, Story
 from generator.render import STORIES_PER_INDEX, render_site
 from generator.slugs import story_id
@@ -40,7 +41,7 @@ def many_stories(seed_article, count: int, days: int) -> list[Story]:
             Keyword(stem=f"k{i}", label=f"كلمة{i}", slug=f"k{i}", score=0.5),  # in one only
         )
         stories.append(Story(story_id(article.id), (article,), f"قصة {i}", keywords))
-    return sorted(stories, key=lambda s: (-s.date.toordinal(), s.id))
+    return compare_stories(sorted(stories, key=lambda s: (-s.date.toordinal(), s.id)))
 
 
 def links(page_path: str, content: str) -> list[str]:
@@ -82,6 +83,8 @@ def test_only_keywords_shared_by_stories_get_a_page(seed_article) -> None:
     assert keyword_pages == ["keywords/index.md", "keywords/شرك.md"]
     for story in stories:
         page = pages[f"stories/{story.id}.md"]
-        assert links(f"stories/{story.id}.md", page).count("keywords/شرك.md") == 1
-        assert "كلمة" not in page.split("---", 2)[2]  # the lone keyword is not linked…
-        assert story.keywords[1].label in page.split("---", 2)[1]  # …but searchable
+        front, body = page.split("---", 2)[1:]
+        assert 'tags: ["مشترك"]' in front  # the shared keyword is a tag, linked to its page…
+        assert '"keywords/شرك/"' in front
+        assert "كلمة" not in body  # …the lone keyword is neither a tag nor a link…
+        assert story.keywords[1].label in front.split("tags:")[0]  # …but searchable

@@ -1,0 +1,149 @@
+"""Similarity: which articles are close enough to be compared, and how close they are.
+
+Each article becomes one TF-IDF vector (sublinear tf, smoothed idf over the articles being
+grouped) of its matching stems, in which the title and the lead weigh more than the rest of
+the body: a news article states its event in its title and first sentences, while its later
+paragraphs hold background that many stories share (the war, the country, the minister).
+
+No all-pairs comparison: articles are sorted by date, and each day's articles are compared
+(one sparse matrix product) only with the articles of the `window_days` before it and of
+the same day. Undated articles are compared with every article. The cost therefore grows
+with the number of articles times the number published in a window, not with its square.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from . import arabic
+from .models import RankedArticle
+
+TITLE_WEIGHT = 3  # a title term counts as three body occurrences
+LEAD_WEIGHT = 2  # a term of the lead (its first LEAD_TERMS stems) counts twice
+LEAD_TERMS = 60  # about the first two or three sentences of a news article
+COMMON_SHARE = 0.05  # in a big collection, terms in more than 5% of the articles ...
+COMMON_MIN = 1000  # ... (and in more than 1,000) are left out of the pair products
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Sparse similarities: rows[k] and cols[k] (rows[k] < cols[k]) have cosine sims[k]."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    sims: np.ndarray
+
+
+def weighted_terms(article: RankedArticle) -> Counter[str]:
+    """An article's stems with their weights: body once, lead twice, title three times."""
+    counts: Counter[str] = Counter(article.terms)
+    for term in article.terms[:LEAD_TERMS]:
+        counts[term] += LEAD_WEIGHT - 1
+    if article.article.title:
+        for term in arabic.content_terms(article.article.title):
+            counts[term] += TITLE_WEIGHT
+    return counts
+
+
+def tfidf_matrix(docs: Sequence[Counter[str]]) -> sparse.csr_matrix:
+    """Unit-length rows: (1 + log tf) · (log((n + 1) / (df + 1)) + 1), in a CSR matrix.
+
+    Columns are numbered in order of first appearance, so the same documents in the same
+    order always give the same matrix.
+    """
+    n = len(docs)
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    counts: list[float] = []
+    indptr = [0]
+    for doc in docs:
+        for term, count in doc.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            counts.append(count)
+        indptr.append(len(indices))
+    cols = np.asarray(indices, dtype=np.int64)
+    df = np.bincount(cols, minlength=len(vocabulary))
+    idf = np.log((n + 1) / (df + 1.0)) + 1
+    values = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+    matrix = sparse.csr_matrix(
+        (values, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocabulary), 1))
+    )
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def close_pairs(
+    matrix: sparse.csr_matrix,
+    days: Sequence[int | None],
+    window_days: int,
+    min_sim: float,
+) -> Pairs:
+    """Every pair at most `window_days` apart (or undated) whose cosine is ≥ `min_sim`.
+
+    In a big collection the most common terms (`COMMON_SHARE`, `COMMON_MIN`) are left out
+    of the products: they make nearly every pair of a window a candidate while adding
+    little to any cosine (their idf is the lowest); each article's length still counts
+    them. A collection of a few days has no such term and gets exact cosines.
+    """
+    n = matrix.shape[0]
+    keyed = _without_common_terms(matrix)
+    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
+    undated = [i for i, d in enumerate(days) if d is None]
+    order = np.asarray([i for _, i in dated], dtype=np.int64)
+    ords = np.asarray([d for d, _ in dated], dtype=np.int64)
+    found_r: list[np.ndarray] = []
+    found_c: list[np.ndarray] = []
+    found_s: list[np.ndarray] = []
+
+    def collect(block: np.ndarray, against: np.ndarray) -> None:
+        if not len(block) or not len(against):
+            return
+        product = (keyed[block] @ keyed[against].T).tocoo()
+        keep = product.data >= min_sim
+        r = block[product.row[keep]]
+        c = against[product.col[keep]]
+        s = product.data[keep]
+        upper = r < c
+        found_r.append(np.where(upper, r, c))
+        found_c.append(np.where(upper, c, r))
+        found_s.append(s)
+
+    start = 0
+    while start < len(order):
+        day = ords[start]
+        end = int(np.searchsorted(ords, day, side="right"))
+        low = int(np.searchsorted(ords, day - window_days, side="left"))
+        collect(order[start:end], order[low:end])
+        start = end
+    if undated:
+        collect(np.asarray(undated, dtype=np.int64), np.arange(n, dtype=np.int64))
+    if not found_r:
+        empty = np.zeros(0, dtype=np.int64)
+        return Pairs(empty, empty, np.zeros(0))
+    rows = np.concatenate(found_r)
+    cols = np.concatenate(found_c)
+    sims = np.concatenate(found_s)
+    distinct = rows != cols
+    rows, cols, sims = rows[distinct], cols[distinct], sims[distinct]
+    # A pair met twice (same day, or undated against undated) is kept once.
+    key = rows * n + cols
+    _, first = np.unique(key, return_index=True)
+    return Pairs(rows[first], cols[first], np.round(sims[first], 9))
+
+
+def _without_common_terms(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    common = df > max(COMMON_SHARE * n, COMMON_MIN)
+    if not common.any():
+        return matrix
+    keep = sparse.diags((~common).astype(np.float64))
+    pruned = sparse.csr_matrix(matrix @ keep)
+    pruned.eliminate_zeros()
+    return pruned
