@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 DEFAULT_SIZES = (1000, 10000, 31030)
-STAGES = ("article_stage.run", "group", "with_keywords", "render_site", "write")
+STAGES = ("article_stage.run", "group", "analysed", "render_site")
 
 
 def load_corpus(corpus: Path, n: int) -> list[dict]:

@@ -5,6 +5,7 @@ ingest → clean → sentences → rank → stories → keywords → compare →
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,12 +14,12 @@ from . import article_stage
 from . import build as site_build
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, encode, memo_key
-from .compare import compare_stories
+from .compare import compare, known_outlets
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
 from .keywords import story_keywords
-from .models import Keyword, Page, Problem, Story
+from .models import Keyword, Page, Problem, Story, StoryComparison
 from .progress import bar
 from .redirects import redirect_pages
 from .render import FEED, render_site
@@ -63,35 +64,40 @@ def generate(settings: Settings) -> Digest:
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
         grouped = group(stage.articles)
-        stories = with_keywords(grouped, stage.keys, cache)
+        stories = analysed(grouped, stage.keys, cache)
         if cache is not None:
             cache.commit()
     finally:
         if cache is not None:
             cache.close()
-    stories = compare_stories(stories)
     pages = render_site(stories, settings.site_name)
     problems = (*stage.problems, *duplicate_problems(grouped))
     return Digest(tuple(stories), tuple(pages), problems, stage.hits)
 
 
-def with_keywords(
-    stories: Sequence[Story], keys: dict[str, str], cache: Cache | None
-) -> list[Story]:
-    """Each story with its keywords; a story whose articles did not change reuses them."""
+def analysed(stories: Sequence[Story], keys: dict[str, str], cache: Cache | None) -> list[Story]:
+    """Each story with its keywords and its comparison of sources (the keywords and compare
+    stages); a story whose articles (and the corpus' outlets) did not change reuses both."""
+    known = known_outlets(stories)
     memo: dict[str, str] = {}
     if cache is not None:
-        memo = {s.id: memo_key("keywords", [keys[a.id] for a in s.articles]) for s in stories}
+        outlets = json.dumps(known, sort_keys=True, ensure_ascii=False)
+        memo = {
+            s.id: memo_key("story", [outlets, *(f"{a.id} {keys[a.id]}" for a in s.published)])
+            for s in stories
+        }
     found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
     out = []
-    with bar(len(stories), "keywords", "story") as progress:
+    with bar(len(stories), "stories", "story") as progress:
         for story in stories:
-            keywords: tuple[Keyword, ...] | None = found.get(memo.get(story.id, ""))
-            if keywords is None:
-                keywords = story_keywords(story.articles)
+            done: tuple[tuple[Keyword, ...], StoryComparison] | None = found.get(
+                memo.get(story.id, "")
+            )
+            if done is None:
+                done = story_keywords(story.articles), compare(story, known)
                 if cache is not None:
-                    cache.put(memo[story.id], encode(keywords), "memo")
-            out.append(replace(story, keywords=keywords))
+                    cache.put(memo[story.id], encode(done), "memo")
+            out.append(replace(story, keywords=done[0], comparison=done[1]))
             progress.update()
     return out
 
