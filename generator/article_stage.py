@@ -3,18 +3,17 @@
 Every article is processed on its own, so this stage is where a big corpus spends its time,
 and the one that can skip work: an article file whose bytes (and path) did not change since
 the last build, under the same code and libraries, is taken from the cache (`cache.py`)
-instead of being read, cleaned and ranked again. The files that miss are processed by a pool
-of processes, in chunks, one per core (serially when there are few); results come back in
-the files' order, so the output never depends on the number of cores.
+instead of being read, cleaned and ranked again. The files that miss are processed across
+the cores (`parallel.py`; here when there are few); results come back in the files' order,
+so the output never depends on the number of cores.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import cache as article_cache
@@ -22,11 +21,8 @@ from .clean import clean
 from .errors import DigestError
 from .ingest import display, parse, read_bytes, scan, unique_ids
 from .models import Article, Problem, RankedArticle
-from .progress import bar
+from .parallel import fork_map
 from .rank import rank
-
-CHUNK = 64  # articles per task sent to a worker process
-SERIAL_BELOW = 2 * CHUNK  # fewer misses than this are processed in this process
 
 # What the stage makes of one file: the article as read (None if unreadable), the
 # problems met, and the ranked article (None when it has no sentences left).
@@ -116,45 +112,11 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def _compute(items: Sequence[tuple[str, bytes]], *, encoded: bool, jobs: int | None) -> list:
-    """`process` for each item, in order; encoded for the cache if asked."""
-    workers = min(jobs or _cores(), max(1, len(items) // CHUNK))
-    if workers > 1 and len(items) >= SERIAL_BELOW:
-        try:
-            return _in_pool(items, encoded, workers)
-        except (BrokenProcessPool, OSError):  # no processes here (a sandbox, a full table)
-            pass
-    with bar(len(items), "articles", "article") as progress:
-        out = []
-        for item in items:
-            out.append(_one(item, encoded))
-            progress.update()
-        return out
-
-
-def _in_pool(items: Sequence[tuple[str, bytes]], encoded: bool, workers: int) -> list:
-    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    out: list = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_chunk, chunk, encoded) for chunk in chunks]
-        with bar(len(items), "articles", "article") as progress:
-            for future in futures:
-                part = future.result()
-                out += part
-                progress.update(len(part))
-    return out
-
-
-def _chunk(items: Sequence[tuple[str, bytes]], encoded: bool) -> list:
-    return [_one(item, encoded) for item in items]
+    """`process` for each item, in order, across cores; encoded for the cache if asked."""
+    one = partial(_one, encoded=encoded)
+    return fork_map(one, items, jobs=jobs, label="articles", unit="article")
 
 
 def _one(item: tuple[str, bytes], encoded: bool):
     result = process(*item)
     return article_cache.encode(result) if encoded else result
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import article_stage
@@ -20,7 +21,7 @@ from .export import to_json
 from .feed import atom_feed
 from .keywords import story_keywords
 from .models import Keyword, Page, Problem, Story, StoryComparison
-from .progress import bar
+from .parallel import fork_map
 from .redirects import redirect_pages
 from .render import FEED, render_site
 from .stories import duplicate_problems, group
@@ -64,7 +65,7 @@ def generate(settings: Settings) -> Digest:
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
         grouped = group(stage.articles)
-        stories = analysed(grouped, stage.keys, cache)
+        stories = analysed(grouped, stage.keys, cache, settings.jobs)
         if cache is not None:
             cache.commit()
     finally:
@@ -75,7 +76,9 @@ def generate(settings: Settings) -> Digest:
     return Digest(tuple(stories), tuple(pages), problems, stage.hits)
 
 
-def analysed(stories: Sequence[Story], keys: dict[str, str], cache: Cache | None) -> list[Story]:
+def analysed(
+    stories: Sequence[Story], keys: dict[str, str], cache: Cache | None, jobs: int | None = None
+) -> list[Story]:
     """Each story with its keywords and its comparison of sources (the keywords and compare
     stages); a story whose articles (and the corpus' outlets) did not change reuses both."""
     known = known_outlets(stories)
@@ -87,19 +90,23 @@ def analysed(stories: Sequence[Story], keys: dict[str, str], cache: Cache | None
             for s in stories
         }
     found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
+    todo = [s for s in stories if memo.get(s.id) not in found]
+    done = fork_map(partial(_analyse, known=known), todo, jobs=jobs, label="stories", unit="story")
+    for story, result in zip(todo, done, strict=True):
+        found[memo.get(story.id, story.id)] = result
+        if cache is not None:
+            cache.put(memo[story.id], encode(result), "memo")
     out = []
-    with bar(len(stories), "stories", "story") as progress:
-        for story in stories:
-            done: tuple[tuple[Keyword, ...], StoryComparison] | None = found.get(
-                memo.get(story.id, "")
-            )
-            if done is None:
-                done = story_keywords(story.articles), compare(story, known)
-                if cache is not None:
-                    cache.put(memo[story.id], encode(done), "memo")
-            out.append(replace(story, keywords=done[0], comparison=done[1]))
-            progress.update()
+    for story in stories:
+        keywords, comparison = found[memo.get(story.id, story.id)]
+        out.append(replace(story, keywords=keywords, comparison=comparison))
     return out
+
+
+def _analyse(
+    story: Story, known: dict[str, str]
+) -> tuple[tuple[Keyword, ...], StoryComparison]:
+    return story_keywords(story.articles), compare(story, known)
 
 
 def write(digest: Digest, settings: Settings) -> WriteReport:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import article_stage
+from generator import article_stage, parallel
 from generator.cache import DATABASE, Cache, article_key, decode, encode, memo_key
 from generator.pipeline import Settings, build, generate
 from tests.conftest import SEEDS, make_project
@@ -148,14 +148,14 @@ def test_parallel_stage_equals_serial(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))
-    count = article_stage.SERIAL_BELOW + article_stage.CHUNK
+    count = parallel.SERIAL_BELOW + parallel.CHUNK
     for i in range(count):
         seed = seeds[i % len(seeds)]
         (folder / f"{i:03d}-{seed.name}").write_bytes(seed.read_bytes())
     serial = article_stage.run(folder, None, jobs=1)
-    parallel = article_stage.run(folder, None, jobs=2)
+    forked = article_stage.run(folder, None, jobs=2)
     assert len(serial.articles) == count
-    assert parallel == serial
+    assert forked == serial
     with Cache(tmp_path / "cache") as cache:
         cached = article_stage.run(folder, cache, jobs=2)
         cache.commit()
