@@ -33,6 +33,7 @@ HOME_STORIES = 30
 STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a page each
 MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
 SEARCH_POINT_SOURCES = 2  # a story's top point is searchable when this many sources tell it
+SEARCH_POINT_WORDS = 20  # …its first words: who did what (the index stays under 10 MB)
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = UNKNOWN_ID  # the page of articles whose outlet is not known
 
@@ -128,14 +129,16 @@ def top_point(story: Story) -> str | None:
     return None
 
 
-def _story_line(story: Story, prefix: str) -> str:
-    point = top_point(story)
+def _story_line(story: Story, prefix: str, *, point: bool = True) -> str:
+    """A story in a list: its title (a link), dates and sources, and (unless told not to)
+    its top point."""
     line = (
         f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
         f"  {story_dates(story)} · {sources_label(story.source_count)}"
     )
-    if point:
-        line += f"  \n  {isolate(point)}"
+    top = top_point(story) if point else None
+    if top:
+        line += f"  \n  {isolate(top)}"
     return line
 
 
@@ -183,6 +186,8 @@ def with_search_words(page: Page, story: Story, meta: str = "") -> Page:
     """
     titles = list(dict.fromkeys(a.title for a in story.articles if a.title != story.title))
     point = top_point(story) if story.source_count >= SEARCH_POINT_SOURCES else None
+    if point:
+        point = " ".join(point.split()[:SEARCH_POINT_WORDS])
     parts = [*titles, point or "", " ".join(k.label for k in story.keywords)]
     words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
     meta = f"{SEARCH_META}: {words}\n{meta}"
@@ -241,7 +246,9 @@ def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[P
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
         index.append(f"- {link(labels[slug], f'{slug}.md')} ({len(by_slug[slug])})")
         body = [f"# {text(labels[slug])}", ""]
-        body += [_story_line(s, "../stories/") for s in by_slug[slug]]
+        # no top points here: a keyword of a long-running subject gathers thousands of
+        # stories, and its page lists them all (the day pages and story pages have the points)
+        body += [_story_line(s, "../stories/", point=False) for s in by_slug[slug]]
         pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
     pages.append(Page("keywords/index.md", "\n".join(index) + "\n"))
     return pages
