@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from . import add as adding
 from . import build as site_build
 from .errors import DigestError
 from .lock import build_lock
@@ -74,8 +75,43 @@ def build_command(articles: Path, site_src: Path, out: Path, config: Path, stric
     click.echo(
         f"Built {len(digest.stories)} stories from "
         f"{sum(len(s.articles) for s in digest.stories)} articles into {out}/ "
-        f"({report.written} pages written, {report.unchanged} unchanged, {report.removed} removed)."
+        f"({report.written} pages written, {report.unchanged} unchanged, {report.removed} removed; "
+        f"{digest.reused} articles reused from the cache)."
     )
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="FILE|URL...")
+@_articles
+@_site_src
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the static site is written (replaced only by a successful build).",
+)
+@_config
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any article had a problem.")
+def add(
+    sources: tuple[str, ...], articles: Path, site_src: Path, out: Path, config: Path, strict: bool
+) -> None:
+    """Add article files or web articles to ARTICLES, then rebuild the site.
+
+    A FILE (.md, .markdown, .txt, .html, .htm) is copied; a URL (http/https) is downloaded
+    and its main text, title, site name and date are saved as a Markdown article with front
+    matter.
+    Nothing is ever overwritten: an article already there (same bytes) is skipped, a name
+    already taken gets a number. Unchanged articles come from the cache, so the rebuild
+    only processes the new ones.
+    """
+    incoming = _run(lambda: adding.gather(sources))
+    for item in _run(lambda: adding.place(incoming, articles)):
+        if item.new:
+            click.echo(f"Added {item.path} (from {item.origin}).")
+        else:
+            click.echo(f"Already there: {item.origin} is {item.path}; not added again.")
+    build_command.callback(articles, site_src, out, config, strict)
 
 
 @main.command()

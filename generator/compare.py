@@ -179,19 +179,21 @@ def select(
     top = max(weight.values(), default=0.0) or 1.0
     candidates = sorted(clusters, key=lambda c: (-weight[id(c)], c[0]))[: limit * 4]
     chosen: list[list[int]] = []
+    overlap = {id(c): 0.0 for c in candidates}  # closeness to the nearest chosen claim
     while candidates and len(chosen) < limit:
         best, best_value = None, -math.inf
         for c in candidates:
-            overlap = max((_closeness(c, d, sim) for d in chosen), default=0.0)
-            if overlap >= REDUNDANT:
+            if overlap[id(c)] >= REDUNDANT:
                 continue
-            value = MMR_LAMBDA * weight[id(c)] / top - (1 - MMR_LAMBDA) * overlap
+            value = MMR_LAMBDA * weight[id(c)] / top - (1 - MMR_LAMBDA) * overlap[id(c)]
             if value > best_value + 1e-12:
                 best, best_value = c, value
         if best is None:
             break
         chosen.append(best)
         candidates.remove(best)
+        for c in candidates:
+            overlap[id(c)] = max(overlap[id(c)], _closeness(c, best, sim))
     return sorted(chosen, key=lambda c: (-weight[id(c)], c[0]))
 
 

@@ -98,6 +98,13 @@ def comparison_record(comparison: StoryComparison | None) -> dict:
 
 
 def to_json(stories: Sequence[Story]) -> str:
-    """Deterministic JSON: stories in site order, keys sorted, UTF-8 text kept readable."""
-    doc = {"version": FORMAT_VERSION, "stories": [story_record(s) for s in stories]}
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Deterministic JSON: stories in site order, keys sorted, UTF-8 text kept readable.
+
+    Compact (no indentation: half the size of an indented file at 30,000 stories); a story a
+    line, so a diff of two builds shows the stories that changed (`jq .` pretty-prints it).
+    """
+    records = ",\n".join(json.dumps(story_record(s), **_COMPACT) for s in stories)
+    return f'{{"stories":[\n{records}\n],"version":{FORMAT_VERSION}}}\n'
+
+
+_COMPACT = {"ensure_ascii": False, "sort_keys": True, "separators": (",", ":")}

@@ -96,22 +96,27 @@ def read_folder(folder: Path) -> IngestResult:
     articles: list[Article] = []
     for path in paths:
         rel = display(path.relative_to(folder).as_posix())
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(
-                    Problem(rel, f"is {_mb(size)}, over the {_mb(MAX_FILE_BYTES)} limit; skipped")
-                )
-                continue
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, f"cannot be read ({exc.strerror or exc}); skipped"))
+        raw, problem = read_bytes(path, rel)
+        if raw is None:
+            problems.append(problem)
             continue
         article, file_problems = parse(rel, raw)
         problems.extend(file_problems)
         if article is not None:
             articles.append(article)
     return IngestResult(tuple(unique_ids(articles)), tuple(problems))
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes, None] | tuple[None, Problem]:
+    """A file's bytes, or the problem that kept it from being read (too big, unreadable)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = _mb(MAX_FILE_BYTES)
+            return None, Problem(rel, f"is {_mb(size)}, over the {limit} limit; skipped")
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, Problem(rel, f"cannot be read ({exc.strerror or exc}); skipped")
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:

@@ -11,6 +11,7 @@ words such as الرئيس), numbers and stems shorter than three letters never 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,7 @@ STOP_LIKE_WORDS = """
 """.split()  # noqa: SIM905 (a word list reads best as text)
 
 
+@functools.cache
 def stop_like() -> frozenset[str]:
     """Folded words, and their stems, that never become keywords."""
     words = {arabic.fold(w) for w in STOP_LIKE_WORDS}
@@ -53,13 +55,12 @@ def story_keywords(
     """The `limit` best keywords of a story, best first (ties by stem)."""
     sequences: list[list[str]] = []
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    stop = stop_like()
     for article in articles:
         texts = [article.article.title or ""] + [s.text for s in article.sentences]
         for text in texts:
             seq = []
             for word in _WORD.findall(text):
-                stem = keyword_stem(word, stop)
+                stem = _keyword_stem(word)
                 if stem is not None:
                     seq.append(stem)
                     forms[stem][word] += 1
@@ -75,6 +76,11 @@ def story_keywords(
         Keyword(stem=s, label=label(merged[s]), slug=slugify(s), score=round(scores[s], 6))
         for s in best
     )
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _keyword_stem(word: str) -> str | None:
+    return keyword_stem(word, stop_like())
 
 
 def keyword_stem(word: str, stop: frozenset[str]) -> str | None:

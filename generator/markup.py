@@ -73,10 +73,23 @@ def story_dates(story: Story) -> str:
 
 
 def sources_label(n: int) -> str:
+    """"مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا"."""
+    return _counted(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا")
+
+
+def stories_label(n: int) -> str:
+    """"قصة واحدة", "قصتان", "3 قصص", "11 قصة": the noun agrees with the number."""
+    return _counted(n, "قصة واحدة", "قصتان", "قصص", "قصة")
+
+
+def articles_label(n: int) -> str:
+    """"مقال واحد", "مقالان", "3 مقالات", "11 مقالًا"."""
+    return _counted(n, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+
+
+def _counted(n: int, one: str, two: str, few: str, many: str) -> str:
     if n == 1:
-        return "مصدر واحد"
+        return one
     if n == 2:
-        return "مصدران"
-    if 3 <= n <= 10:
-        return f"{n} مصادر"
-    return f"{n} مصدرًا"
+        return two
+    return f"{n} {few}" if 3 <= n <= 10 else f"{n} {many}"

@@ -5,20 +5,23 @@ ingest → clean → sentences → rank → stories → keywords → compare →
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
+from . import article_stage
 from . import build as site_build
-from .clean import clean
-from .compare import compare_stories
+from .cache import FOLDER as CACHE_FOLDER
+from .cache import Cache, encode, memo_key
+from .compare import compare, known_outlets
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
-from .ingest import read_folder
 from .keywords import story_keywords
-from .models import Page, Problem, Story
-from .rank import rank
+from .models import Keyword, Page, Problem, Story, StoryComparison
+from .parallel import fork_map
 from .redirects import redirect_pages
 from .render import FEED, render_site
 from .stories import duplicate_problems, group
@@ -33,6 +36,13 @@ class Settings:
     config: Path = Path("mkdocs.yml")
     strict: bool = False
     site_name: str = "Digest"
+    cache: bool = True  # reuse unchanged articles' results from .digest-cache/
+    jobs: int | None = None  # processes for the article stage; None: one per core
+
+    @property
+    def cache_dir(self) -> Path:
+        """`.digest-cache/` beside the MkDocs configuration (the project's folder)."""
+        return self.config.parent / CACHE_FOLDER
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class Digest:
     stories: tuple[Story, ...]
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...] = field(default=())
+    reused: int = 0  # articles taken from the cache, not processed again
 
     @property
     def json(self) -> str:
@@ -50,21 +61,52 @@ class Digest:
 
 def generate(settings: Settings) -> Digest:
     """Read and process the articles into stories and pages (no writing)."""
-    ingested = read_folder(settings.articles)
-    problems = list(ingested.problems)
-    ranked = []
-    for article in ingested.articles:
-        result = rank(clean(article))
-        if not result.sentences:
-            problems.append(Problem(article.path, "has no sentences after cleaning; skipped"))
-            continue
-        ranked.append(result)
-    grouped = group(ranked)
-    problems.extend(duplicate_problems(grouped))
-    stories = [replace(s, keywords=story_keywords(s.articles)) for s in grouped]
-    stories = compare_stories(stories)
+    cache = Cache(settings.cache_dir) if settings.cache else None
+    try:
+        stage = article_stage.run(settings.articles, cache, settings.jobs)
+        grouped = group(stage.articles)
+        stories = analysed(grouped, stage.keys, cache, settings.jobs)
+        if cache is not None:
+            cache.commit()
+    finally:
+        if cache is not None:
+            cache.close()
     pages = render_site(stories, settings.site_name)
-    return Digest(tuple(stories), tuple(pages), tuple(problems))
+    problems = (*stage.problems, *duplicate_problems(grouped))
+    return Digest(tuple(stories), tuple(pages), problems, stage.hits)
+
+
+def analysed(
+    stories: Sequence[Story], keys: dict[str, str], cache: Cache | None, jobs: int | None = None
+) -> list[Story]:
+    """Each story with its keywords and its comparison of sources (the keywords and compare
+    stages); a story whose articles (and the corpus' outlets) did not change reuses both."""
+    known = known_outlets(stories)
+    memo: dict[str, str] = {}
+    if cache is not None:
+        outlets = json.dumps(known, sort_keys=True, ensure_ascii=False)
+        memo = {
+            s.id: memo_key("story", [outlets, *(f"{a.id} {keys[a.id]}" for a in s.published)])
+            for s in stories
+        }
+    found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
+    todo = [s for s in stories if memo.get(s.id) not in found]
+    done = fork_map(partial(_analyse, known=known), todo, jobs=jobs, label="stories", unit="story")
+    for story, result in zip(todo, done, strict=True):
+        found[memo.get(story.id, story.id)] = result
+        if cache is not None:
+            cache.put(memo[story.id], encode(result), "memo")
+    out = []
+    for story in stories:
+        keywords, comparison = found[memo.get(story.id, story.id)]
+        out.append(replace(story, keywords=keywords, comparison=comparison))
+    return out
+
+
+def _analyse(
+    story: Story, known: dict[str, str]
+) -> tuple[tuple[Keyword, ...], StoryComparison]:
+    return story_keywords(story.articles), compare(story, known)
 
 
 def write(digest: Digest, settings: Settings) -> WriteReport:

@@ -10,20 +10,33 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .compare import UNKNOWN_ID, outlet_of
 from .dates import arabic_date
-from .markup import external_link, isolate, link, sources_label, story_dates, text
+from .markup import (
+    articles_label,
+    external_link,
+    isolate,
+    link,
+    sources_label,
+    stories_label,
+    story_dates,
+    text,
+)
 from .models import Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
-from .search_index import story_words
 from .story_page import story_markdown, tag_meta
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
 HOME_STORIES = 30
-STORY_SEARCH_BOOST = 3  # story pages before the lists that repeat their titles, in search
+STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a page each
+MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
+SEARCH_POINT_SOURCES = 2  # a story's top point is searchable when this many sources tell it
+SEARCH_POINT_WORDS = 20  # …its first words: who did what (the index stays under 10 MB)
 FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = UNKNOWN_ID  # the page of articles whose outlet is not known
+
 
 def source_of(article: RankedArticle) -> tuple[str, str]:
     """(id, display name) of an article's outlet; unknown outlets share one page."""
@@ -52,14 +65,57 @@ def sources(stories: Sequence[Story]) -> list[Source]:
 def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Page]:
     """All generated pages, sorted by path."""
     outlets = sources(stories)
-    pages = [home(stories, site_name), story_index(stories), source_index(outlets, stories)]
-    labels = keyword_labels(stories)
+    pages = [home(stories, site_name), *story_indexes(stories), source_index(outlets, stories)]
+    shared = shared_keywords(stories)
+    linked = [with_linked_keywords(s, shared) for s in stories]
+    labels = keyword_labels(linked)
     pages += [
-        with_search_words(story_page(s), s, tag_meta(s, labels)) for s in stories
+        with_search_words(story_page(t), s, tag_meta(t, labels))
+        for t, s in zip(linked, stories, strict=True)
     ]
     pages += [source_page(src, stories) for src in outlets]
-    pages += keyword_pages(stories, labels)
+    pages += keyword_pages(linked, labels)
     return sorted(pages, key=lambda p: p.path)
+
+
+def shared_keywords(stories: Sequence[Story]) -> frozenset[str]:
+    """Slugs of the keywords that gather at least MIN_KEYWORD_STORIES stories.
+
+    Only these get a page: a keyword of a single story would be a page listing that one
+    story, and at news scale most keywords are (tens of thousands of pages of nothing).
+    """
+    counts = Counter(k.slug for s in stories for k in s.keywords)
+    return frozenset(slug for slug, n in counts.items() if n >= MIN_KEYWORD_STORIES)
+
+
+def with_linked_keywords(story: Story, slugs: frozenset[str]) -> Story:
+    """The story with only the keywords that have a page (its other keywords stay searchable)."""
+    return replace(story, keywords=tuple(k for k in story.keywords if k.slug in slugs))
+
+
+def story_indexes(stories: Sequence[Story]) -> list[Page]:
+    """The list of all stories: one page, or, when they are many, a page per day.
+
+    Past STORIES_PER_INDEX stories, `stories/index.md` lists the days (newest first, with
+    their number of stories) and `stories/days/<date>.md` each day's stories, so no page
+    grows with the whole corpus.
+    """
+    if len(stories) <= STORIES_PER_INDEX:
+        return [story_index(stories)]
+    days: dict[str, list[Story]] = defaultdict(list)
+    for story in stories:
+        days[story.date.isoformat() if story.date else "undated"].append(story)
+    order = sorted((d for d in days if d != "undated"), reverse=True) + (
+        ["undated"] if "undated" in days else []
+    )
+    lines = ["# كل القصص", "", f"{stories_label(len(stories))}، حسب اليوم:", ""]
+    pages = []
+    for day in order:
+        label = "تاريخ غير معروف" if day == "undated" else arabic_date(days[day][0].date)
+        lines.append(f"- {link(label, f'days/{day}.md')} — {stories_label(len(days[day]))}")
+        body = [f"# {text(label)}", ""] + [_story_line(s, "../") for s in days[day]]
+        pages.append(Page(f"stories/days/{day}.md", "\n".join(body) + "\n"))
+    return [Page("stories/index.md", "\n".join(lines) + "\n"), *pages]
 
 
 def top_point(story: Story) -> str | None:
@@ -73,14 +129,16 @@ def top_point(story: Story) -> str | None:
     return None
 
 
-def _story_line(story: Story, prefix: str) -> str:
-    point = top_point(story)
+def _story_line(story: Story, prefix: str, *, point: bool = True) -> str:
+    """A story in a list: its title (a link), dates and sources, and (unless told not to)
+    its top point."""
     line = (
         f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
         f"  {story_dates(story)} · {sources_label(story.source_count)}"
     )
-    if point:
-        line += f"  \n  {isolate(point)}"
+    top = top_point(story) if point else None
+    if top:
+        line += f"  \n  {isolate(top)}"
     return line
 
 
@@ -89,8 +147,8 @@ def home(stories: Sequence[Story], site_name: str) -> Page:
     lines = [
         f"# {text(site_name)}",
         "",
-        f"أحدث القصص كما غطّتها المصادر المختلفة: {len(stories)} قصة من "
-        f"{sum(len(s.articles) for s in stories)} مقالًا.",
+        f"أحدث القصص كما غطّتها المصادر المختلفة: {stories_label(len(stories))} من "
+        f"{articles_label(sum(len(s.articles) for s in stories))}.",
         "",
     ]
     lines += [_story_line(s, "stories/") for s in shown]
@@ -117,18 +175,22 @@ def story_page(story: Story) -> Page:
 
 
 def with_search_words(page: Page, story: Story, meta: str = "") -> Page:
-    """The page with its story's most frequent words in its front matter, for search only.
+    """The page with what search finds its story by in its front matter: titles, keywords
+    and, for a story told by several sources, its top point (generator/search_index.py makes
+    it the page's one index entry).
 
-    A story page shows key sentences; these words let search find the story by any
-    frequent word of its articles (generator/search_index.py indexes them, unseen). Story
-    pages are also boosted in search above the lists that repeat their titles.
+    Only what a reader searches a news site for is indexed, so that the index stays under
+    10 MB at 30,000 stories (bench/scale.py): the story's title and its articles' other
+    titles, its keywords, and the top point of the stories several outlets covered (most
+    stories have one source, whose title already says what its top point would).
     """
-    texts = [story.title]
-    for article in story.articles:
-        texts.append(article.title)
-        texts += [s.text for s in article.sentences]
-    words = json.dumps(" ".join(story_words(texts)), ensure_ascii=False)
-    meta = f"{SEARCH_META}: {words}\nsearch:\n  boost: {STORY_SEARCH_BOOST}\n{meta}"
+    titles = list(dict.fromkeys(a.title for a in story.articles if a.title != story.title))
+    point = top_point(story) if story.source_count >= SEARCH_POINT_SOURCES else None
+    if point:
+        point = " ".join(point.split()[:SEARCH_POINT_WORDS])
+    parts = [*titles, point or "", " ".join(k.label for k in story.keywords)]
+    words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
+    meta = f"{SEARCH_META}: {words}\n{meta}"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
 
 
@@ -145,7 +207,7 @@ def source_index(outlets: Sequence[Source], stories: Sequence[Story]) -> Page:
     lines = ["# المصادر", ""]
     for src in sorted(outlets, key=lambda s: (-len(s.article_ids), s.name)):
         n = len(src.article_ids)
-        lines.append(f"- {link(src.name, f'{src.id}.md')} — {n} {'مقال' if n == 1 else 'مقالات'}")
+        lines.append(f"- {link(src.name, f'{src.id}.md')} — {articles_label(n)}")
     return Page("sources/index.md", "\n".join(lines) + "\n")
 
 
@@ -184,7 +246,9 @@ def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[P
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
         index.append(f"- {link(labels[slug], f'{slug}.md')} ({len(by_slug[slug])})")
         body = [f"# {text(labels[slug])}", ""]
-        body += [_story_line(s, "../stories/") for s in by_slug[slug]]
+        # no top points here: a keyword of a long-running subject gathers thousands of
+        # stories, and its page lists them all (the day pages and story pages have the points)
+        body += [_story_line(s, "../stories/", point=False) for s in by_slug[slug]]
         pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
     pages.append(Page("keywords/index.md", "\n".join(index) + "\n"))
     return pages

@@ -20,10 +20,12 @@ type for it, in an extra search field `forms` that is indexed but never shown in
 Each form is added once per index entry, and only when it is not already a word of the
 entry, so the index grows with the vocabulary of a page, not with its length.
 
-A story page shows only its articles' key sentences, yet a reader searching for a word of
-an article expects to find its story: the generator lists the story's most frequent content
-words in the page's front matter (`search_words`, see `story_words`), and they are indexed
-with the page (through their forms too) without being shown.
+What is indexed is what a reader searches a news site for, so that the index stays small
+at tens of thousands of stories: a story is one entry, made from its page's `search_words`
+front matter (its titles, top point and keywords, see `render.with_search_words`) instead of
+the whole page; the pages that only list stories (home, story index, sources, keywords: the
+plugin's `exclude` globs) are not indexed at all, as they repeat the story titles. Material
+never parses those pages for search, which also saves build time.
 
 `ArabicSearchPlugin` is the MkDocs plugin (`digest-arabic-search` in mkdocs.yml); it must
 come after `search` so that it rewrites the index the search plugin wrote.
@@ -34,19 +36,16 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterable
+from fnmatch import fnmatch
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from .arabic import fold, stopwords
-
 FIELD = "forms"
 META = "search_words"
-STORY_WORDS = 200  # a story's words added to its page's index entry (bounds the index size)
 
 _TAG = re.compile(r"<[^>]*>")
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -98,26 +97,6 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
-def story_words(texts: Iterable[str], limit: int = STORY_WORDS) -> list[str]:
-    """The `limit` most frequent content words of a story's texts, as written, sorted.
-
-    Frequency is counted per folded word (so أ/ا spellings count together); a word is listed
-    in its most frequent written form; stop words and one-letter tokens are left out.
-    """
-    counts: Counter[str] = Counter()
-    written: dict[str, Counter[str]] = defaultdict(Counter)
-    stop = stopwords()
-    for text in texts:
-        for word in _WORD.findall(_DIACRITICS.sub("", _INVISIBLE.sub("", text))):
-            key = fold(word)
-            if len(key) < 2 or key in stop:
-                continue
-            counts[key] += 1
-            written[key][word] += 1
-    top = sorted(counts, key=lambda k: (-counts[k], k))[:limit]
-    return sorted(min(written[k], key=lambda w: (-written[k][w], w)) for k in top)
-
-
 def plain_text(markup: str) -> str:
     """The text of an index entry's HTML (tags dropped, entities decoded)."""
     return html.unescape(_TAG.sub(" ", markup))
@@ -157,19 +136,36 @@ def add_forms(index: dict, boost: float = 1.0, extra: dict[str, str] | None = No
 
 class _Options(Config):
     boost = config_options.Type((int, float), default=1.0)
+    # pages (paths under docs_dir, glob patterns) left out of the search index
+    exclude = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class ArabicSearchPlugin(BasePlugin[_Options]):
-    """Adds the Arabic reader's forms of every word to `search/search_index.json`."""
+    """Adds the Arabic reader's forms of every word to `search/search_index.json`, and makes
+    each page with `search_words` one entry of them."""
 
     def on_config(self, config):
-        self._words: dict[str, str] = {}
+        self._entries: list[dict[str, str]] = []
         return config
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        own = isinstance(page.meta.get(META), str)
+        if own or any(fnmatch(page.file.src_uri, pattern) for pattern in self.config.exclude):
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+        return markdown
 
     def on_page_context(self, context, *, page, config, nav):
         words = page.meta.get(META)
-        if isinstance(words, str) and words.strip():
-            self._words[page.url] = words
+        excluded = any(fnmatch(page.file.src_uri, p) for p in self.config.exclude)
+        if isinstance(words, str) and words.strip() and not excluded:
+            self._entries.append(
+                {
+                    "location": page.url,
+                    "title": html.escape(page.title or "", quote=False),
+                    "text": html.escape(words, quote=False),
+                }
+            )
         return context
 
     def on_post_build(self, *, config) -> None:
@@ -177,9 +173,6 @@ class ArabicSearchPlugin(BasePlugin[_Options]):
         if not path.is_file():  # the search plugin is off
             return
         index = json.loads(path.read_text("utf-8"))
-        data = json.dumps(
-            add_forms(index, self.config.boost, self._words),
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        path.write_text(data, encoding="utf-8")
+        index = {**index, "docs": [*index["docs"], *self._entries]}
+        data = add_forms(index, self.config.boost)
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _RESERVED = {"con", "prn", "aux", "nul", "index", "tags", "unknown"} | {
     f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)
@@ -16,6 +17,7 @@ def short_hash(text: str, length: int = 10) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=65536)  # render slugs every article's outlet name for every page
 def slugify(name: str) -> str:
     """A URL- and file-safe slug that keeps Arabic letters; falls back to a hash.
 

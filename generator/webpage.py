@@ -1,4 +1,5 @@
-"""Web page: a saved HTML page into its main text and metadata (the trafilatura adapter).
+"""Web page: a saved or downloaded HTML page into its main text and metadata (the
+trafilatura adapter).
 
 Only this module imports trafilatura. The page's main text is kept, one paragraph a line;
 menus, sidebars, footers, comments and scripts are left behind. The title, the publication
@@ -61,6 +62,17 @@ def extract(html: str) -> WebPage | None:
         date=_date(doc.date),
         language=_field(doc.language),
     )
+
+
+def download(url: str, *, public_only: bool = True) -> str | None:
+    """The HTML at `url` (trafilatura's fetch: redirects, size limit, decoding); None on
+    failure. `public_only` refuses addresses on a private network or this machine."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "SSRF_PROTECTION", "on" if public_only else "off")
+    return trafilatura.fetch_url(url, config=config)
 
 
 def _field(value: object) -> str | None:

@@ -92,3 +92,20 @@ def test_seed_keywords_merge_inflections_and_hold_no_stop_like_word() -> None:
         assert not [w for w in labels if w in never or arabic.stem(w) in never]
     moscow = next(s for s in stories if len(s.articles) == 4)
     assert "سوريا" in [k.label for k in moscow.keywords]
+
+
+def test_the_fast_keyword_rank_is_summas_on_the_seed_stories() -> None:
+    """The numpy PageRank gives summa's scores for every term of each seed story's graph."""
+    from generator import textrank
+    from generator.keywords import keyword_stem, stop_like
+
+    stop = stop_like()
+    for story in generate(Settings(articles=SEEDS)).stories:
+        sequences = [
+            [t for w in (s.text.split()) if (t := keyword_stem(w, stop))]
+            for a in story.articles
+            for s in a.sentences
+        ]
+        fast, reference = textrank.keyword_scores(sequences), textrank.summa_keyword_scores(sequences)
+        assert fast.keys() == reference.keys() and len(fast) > 50
+        assert all(abs(fast[t] - reference[t]) < 1e-9 for t in fast)

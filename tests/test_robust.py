@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.cache import FOLDER as CACHE_FOLDER
 from generator.cli import main
 from generator.ingest import read_folder
 from generator.lock import LOCK_NAME, build_lock
@@ -54,6 +55,8 @@ def snapshot(folder: Path) -> dict[str, str]:
             out[rel] = "link:" + str(path.readlink())
         elif path.name == LOCK_NAME:
             out[rel] = "lock"  # its content says who holds it, and when
+        elif rel.startswith(CACHE_FOLDER + "/"):
+            out[rel] = "cache"  # results keyed by the articles' bytes: a failed build may add
         elif path.is_dir():
             out[rel] = "dir"
         else:
@@ -222,6 +225,7 @@ def test_nothing_is_written_outside_the_output_folders(nasty: Nasty) -> None:
         *(f"a/b/project/site_src/{g}" for g in GENERATED),
         "a/b/project/site/",
         "a/b/project/site_src/" + LOCK_NAME,
+        f"a/b/project/{CACHE_FOLDER}",  # the article cache, beside mkdocs.yml
     )
     changed = [
         path

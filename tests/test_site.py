@@ -41,8 +41,10 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
         for name, value in attrs:
             if value and (name in ("href", "src") or (tag == "link" and name == "href")):
                 self.links.append(value)
@@ -82,8 +84,19 @@ def test_every_internal_link_resolves(seed_site: Settings) -> None:
 
 def test_feed_is_announced_on_every_page(seed_site: Settings) -> None:
     for page in html_pages(seed_site.out):
-        html = page.read_text("utf-8")
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*feed\.xml', html)
+        assert any(
+            tag == "link"
+            and a.get("rel") == "alternate"
+            and a.get("type") == "application/atom+xml"
+            and (a.get("href") or "").endswith("feed.xml")
+            for tag, a in _parsed(page).tags
+        ), page
+
+
+def _parsed(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text("utf-8"))
+    return parser
 
 
 # --- served as GitHub Pages serves a project site: under site_url's path, 404.html --------
@@ -235,7 +248,7 @@ def test_home_lists_stories_with_date_sources_and_top_point(extra_site: Settings
     assert "14 سبتمبر 2021 · 4 مصادر" in html and "مصدر واحد" in html
     # the top point: the story's most important key point, quoted (escaped) from its article
     assert stories[0]["key_points"][0]["text"].split("،")[0] in html
-    assert 'href="feed.xml"' in html
+    assert "feed.xml" in _parsed(extra_site.out / "index.html").links
 
 
 def test_latin_and_number_runs_are_isolated_and_text_stays_escaped(extra_site: Settings) -> None:
@@ -299,3 +312,16 @@ def test_deploy_outside_a_git_repository_is_a_clear_error(
     result = CliRunner().invoke(main, ["deploy"])
     assert result.exit_code == 1
     assert "not a git repository" in result.output
+
+
+def test_pages_are_minified_without_changing_what_a_reader_sees() -> None:
+    from generator.minify import minify
+
+    page = (
+        "<html>\n  <head>\n    <title>&lt;/title&gt;&lt;img src=x&gt;</title>\n  </head>\n"
+        "  <body>\n\n    <p>سطر\n      ثان</p>\n    <pre>  code\n    kept</pre>\n  </body>\n</html>"
+    )
+    assert minify(page) == (
+        "<html>\n<head>\n<title>&lt;/title&gt;&lt;img src=x&gt;</title>\n</head>\n"
+        "<body>\n<p>سطر\nثان</p>\n<pre>  code\n    kept</pre>\n</body>\n</html>"
+    )
