@@ -300,17 +300,31 @@ def _coverage(story: Story, outlets: Sequence[Reporter], known: Mapping[str, str
         ((a.article.date, a.id) for a in story.articles),
         key=lambda e: (e[0] is None, e[0].toordinal() if e[0] else 0, e[1]),
     )
-    present = {r.source_id for r in outlets if r.known}
-    present |= {outlet_of(d.copy)[0] for d in story.duplicates}  # a copy is coverage too
-    missing = sorted(((sid, n) for sid, n in known.items() if sid not in present), key=_by_name)
     return Coverage(
         source_count=story.source_count,
         article_count=len(story.articles),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
         timeline=tuple(timeline),
-        missing=tuple(missing),
+        missing=_missing(story, outlets, known),
     )
+
+
+def with_missing(
+    comparison: StoryComparison, story: Story, known: Mapping[str, str]
+) -> StoryComparison:
+    """The comparison with the known outlets that did not cover the story as of `known`
+    (the only part of it that depends on the rest of the corpus)."""
+    missing = _missing(story, comparison.reporters, known)
+    return replace(comparison, coverage=replace(comparison.coverage, missing=missing))
+
+
+def _missing(
+    story: Story, outlets: Sequence[Reporter], known: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    present = {r.source_id for r in outlets if r.known}
+    present |= {outlet_of(d.copy)[0] for d in story.duplicates}  # a copy is coverage too
+    return tuple(sorted(((sid, n) for sid, n in known.items() if sid not in present), key=_by_name))
 
 
 def _by_name(entry: tuple[str, str]) -> tuple[str, str]:

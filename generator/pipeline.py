@@ -5,17 +5,15 @@ ingest → clean → sentences → rank → stories → keywords → compare →
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 from . import article_stage
 from . import build as site_build
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache, encode, memo_key
-from .compare import compare, known_outlets
+from .compare import compare, known_outlets, with_missing
 from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
@@ -80,33 +78,31 @@ def analysed(
     stories: Sequence[Story], keys: dict[str, str], cache: Cache | None, jobs: int | None = None
 ) -> list[Story]:
     """Each story with its keywords and its comparison of sources (the keywords and compare
-    stages); a story whose articles (and the corpus' outlets) did not change reuses both."""
-    known = known_outlets(stories)
+    stages); a story whose articles did not change reuses both from the cache. Only the
+    outlets that did not cover a story depend on the rest of the corpus: they are set after."""
     memo: dict[str, str] = {}
     if cache is not None:
-        outlets = json.dumps(known, sort_keys=True, ensure_ascii=False)
         memo = {
-            s.id: memo_key("story", [outlets, *(f"{a.id} {keys[a.id]}" for a in s.published)])
-            for s in stories
+            s.id: memo_key("story", [f"{a.id} {keys[a.id]}" for a in s.published]) for s in stories
         }
     found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
     todo = [s for s in stories if memo.get(s.id) not in found]
-    done = fork_map(partial(_analyse, known=known), todo, jobs=jobs, label="stories", unit="story")
+    done = fork_map(_analyse, todo, jobs=jobs, label="stories", unit="story")
     for story, result in zip(todo, done, strict=True):
         found[memo.get(story.id, story.id)] = result
         if cache is not None:
             cache.put(memo[story.id], encode(result), "memo")
+    known = known_outlets(stories)
     out = []
     for story in stories:
         keywords, comparison = found[memo.get(story.id, story.id)]
+        comparison = with_missing(comparison, story, known)
         out.append(replace(story, keywords=keywords, comparison=comparison))
     return out
 
 
-def _analyse(
-    story: Story, known: dict[str, str]
-) -> tuple[tuple[Keyword, ...], StoryComparison]:
-    return story_keywords(story.articles), compare(story, known)
+def _analyse(story: Story) -> tuple[tuple[Keyword, ...], StoryComparison]:
+    return story_keywords(story.articles), compare(story, {})
 
 
 def write(digest: Digest, settings: Settings) -> WriteReport:
