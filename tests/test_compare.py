@@ -22,7 +22,7 @@ OWN_000 = "unknown-000-f36f79693c7c2b1c"  # 000 names no outlet: it is a source 
 
 @pytest.fixture(scope="module")
 def stories() -> tuple[Story, ...]:
-    return generate(Settings(articles=SEEDS)).stories
+    return generate(Settings(articles=SEEDS, cache=False)).stories
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def test_one_outlet_with_two_articles_is_one_source(write_articles) -> None:
             "b.md": _flood("وكالة النيل", 2, "وارتفع عدد الضحايا إلى اثني عشر شخصًا بحسب الشرطة."),
         }
     )
-    (story,) = generate(Settings(articles=folder)).stories
+    (story,) = generate(Settings(articles=folder, cache=False)).stories
     comparison = story.comparison
     assert comparison is not None
     assert [r.name for r in comparison.reporters] == ["وكالة النيل"]
@@ -255,7 +255,7 @@ def test_articles_of_unknown_source_are_sources_of_their_own(write_articles) -> 
             "c.md": _flood("وكالة النيل", 2, "ونقلت طائرات الجيش المساعدات إلى القرى المعزولة."),
         }
     )
-    (story,) = generate(Settings(articles=folder)).stories
+    (story,) = generate(Settings(articles=folder, cache=False)).stories
     comparison = story.comparison
     assert comparison is not None
     assert [r.known for r in comparison.reporters] == [False, False, True]

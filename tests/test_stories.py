@@ -140,7 +140,7 @@ def test_an_exact_copy_is_a_warning_naming_both_files(tmp_path: Path, day) -> No
     folder.mkdir()
     for e in day:
         (folder / f"{e['id']}.md").write_bytes(article_file(e))
-    digest = generate(Settings(articles=folder))
+    digest = generate(Settings(articles=folder, cache=False))
     warnings = [str(p) for p in digest.problems]
     assert warnings == ["n14.md: is an exact duplicate of n13.md; the article is shown once"]
     assert sum(len(s.articles) for s in digest.stories) == len(day) - 2
