@@ -78,6 +78,19 @@ def mkdocs_build(
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def remove_stale_builds(out_dir: Path) -> int:
+    """Remove the half-built and old sites a killed build left beside `out_dir`; call only
+    while holding the build lock (no build can be running then)."""
+    out_dir = out_dir.resolve()
+    stale = [
+        *out_dir.parent.glob(f".{out_dir.name}-building-*"),
+        *out_dir.parent.glob(f".{out_dir.name}-old-*"),
+    ]
+    for folder in sorted(stale):
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
+
+
 def _swap(new: Path, target: Path) -> None:
     """Replace `target` with `new` using renames; the old site is removed only afterwards."""
     os.chmod(new, 0o755)

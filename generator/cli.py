@@ -251,6 +251,7 @@ def _build_locked(settings: Settings, *, mkdocs: bool = True):
     """`build`, holding the lock of the docs folder (one writing command at a time)."""
     with build_lock(settings.site_src):
         remove_stale_staging(settings.site_src)  # left by a killed build: none can be running
+        site_build.remove_stale_builds(settings.out)
         return build(settings, mkdocs=mkdocs, report_problems=_print_problems)
 
 

@@ -401,10 +401,15 @@ def test_a_second_build_meanwhile_stops_with_a_clear_message(tmp_path: Path) -> 
 def test_staging_left_by_a_killed_build_is_cleared_by_the_next(tmp_path: Path) -> None:
     settings = make_project(tmp_path)
     stale = tmp_path / ".site_src-staging-killed" / "docs" / "stories"
-    stale.mkdir(parents=True)
+    half_site = tmp_path / ".site-building-killed" / "stories"
+    old_site = tmp_path / ".site-old-4242"
+    for folder in (stale, half_site, old_site):
+        folder.mkdir(parents=True)
     (stale / "half.md").write_text("# نصف صفحة\n", encoding="utf-8")
+    (half_site / "index.html").write_text("<p>نصف</p>", encoding="utf-8")
     assert cli(settings)[0] == 0
-    assert not (tmp_path / ".site_src-staging-killed").exists()
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert left == [".digest-cache"]  # the article cache stays; no staging, no half site
 
 
 def test_the_lock_is_released_after_each_build(tmp_path: Path) -> None:
