@@ -37,7 +37,7 @@ from .models import RankedArticle
 
 FOLDER = ".digest-cache"
 DATABASE = "cache-1.sqlite"  # the number changes with the layout
-_LIBRARIES = ("summa", "numpy", "scipy", "python-frontmatter", "PyYAML", "trafilatura")
+_LIBRARIES = ("summa", "numpy", "scipy", "PyYAML", "trafilatura", "charset-normalizer", "babel")
 _BATCH = 500  # keys per SELECT (SQLite's limit on parameters is 999 on old builds)
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, crc INTEGER, value BLOB)",
