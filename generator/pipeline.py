@@ -18,7 +18,7 @@ from .errors import StrictError
 from .export import to_json
 from .feed import atom_feed
 from .keywords import story_keywords
-from .models import Keyword, Page, Problem, Story, StoryComparison
+from .models import Duplicate, Keyword, Page, Problem, RankedArticle, Story, StoryComparison
 from .parallel import fork_map
 from .redirects import redirect_pages
 from .render import FEED, render_site
@@ -62,7 +62,7 @@ def generate(settings: Settings) -> Digest:
     cache = Cache(settings.cache_dir) if settings.cache else None
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
-        grouped = group(stage.articles)
+        grouped = grouped_stories(stage.articles, stage.keys, cache)
         stories = analysed(grouped, stage.keys, cache, settings.jobs)
         if cache is not None:
             cache.commit()
@@ -72,6 +72,37 @@ def generate(settings: Settings) -> Digest:
     pages = render_site(stories, settings.site_name)
     problems = (*stage.problems, *duplicate_problems(grouped))
     return Digest(tuple(stories), tuple(pages), problems, stage.hits)
+
+
+def grouped_stories(
+    articles: Sequence[RankedArticle], keys: dict[str, str], cache: Cache | None
+) -> list[Story]:
+    """`stories.group`, or, when exactly these articles were grouped before, its result again
+    (a rebuild with no article changed, after a template or hand-written page changed)."""
+    if cache is None:
+        return group(articles)
+    key = memo_key("groups", [f"{a.id} {keys[a.id]}" for a in articles])
+    plan = cache.get_many([key], "memo").get(key)
+    if plan is None:
+        stories = group(articles)
+        plan = [
+            (s.id, [a.id for a in s.articles], s.title, s.aliases,
+             [(d.of, d.copy.id, d.exact) for d in s.duplicates])
+            for s in stories
+        ]  # fmt: skip
+        cache.put(key, encode(plan), "memo")
+        return stories
+    by_id = {a.id: a for a in articles}
+    return [
+        Story(
+            id=story_id,
+            articles=tuple(by_id[a] for a in members),
+            title=title,
+            aliases=aliases,
+            duplicates=tuple(Duplicate(of, by_id[copy], exact) for of, copy, exact in copies),
+        )
+        for story_id, members, title, aliases, copies in plan
+    ]
 
 
 def analysed(

@@ -189,3 +189,24 @@ def test_progress_bars_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsy
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     with bar(3, "articles", "article") as progress:
         assert not progress.disable
+
+
+def test_a_rebuild_of_the_same_articles_reuses_the_grouping(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies, titles and ids come back from the cache as grouping made them."""
+    seed = sorted(project.articles.glob("*.txt"))[0]
+    (project.articles / "copy-of-first.txt").write_bytes(seed.read_bytes())
+    cold = generate(project)
+    assert any(s.duplicates for s in cold.stories)
+    import generator.pipeline
+
+    def no_grouping(*args, **kwargs):
+        raise AssertionError("grouped again although no article changed")
+
+    monkeypatch.setattr(generator.pipeline, "group", no_grouping)
+    warm = generate(project)
+    assert warm.stories == cold.stories and warm.pages == cold.pages
+    monkeypatch.undo()
+    (project.articles / "copy-of-first.txt").unlink()
+    assert not any(s.duplicates for s in generate(project).stories)  # a change groups again
