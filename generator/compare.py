@@ -198,7 +198,21 @@ def select(
 
 
 def _closeness(a: Sequence[int], b: Sequence[int], sim: sparse.csr_matrix) -> float:
-    return float(sim[a, :][:, b].max()) if a and b else 0.0
+    """The highest similarity between a sentence of `a` and one of `b` (0 if none)."""
+    wanted = set(b)
+    best = 0.0
+    for i in a:
+        for j, v in _row(sim, i):
+            if j in wanted and v > best:
+                best = v
+    return best
+
+
+def _row(sim: sparse.csr_matrix, i: int) -> list[tuple[int, float]]:
+    """(column, value) of the stored entries of row i (read from the CSR arrays: scipy's
+    indexing builds a matrix per call, which dominated comparing a big story)."""
+    start, end = sim.indptr[i], sim.indptr[i + 1]
+    return list(zip(sim.indices[start:end].tolist(), sim.data[start:end].tolist(), strict=True))
 
 
 def best_worded(cluster: Sequence[int], scores: Sequence[float], sim: sparse.csr_matrix) -> int:
@@ -257,7 +271,7 @@ def _unique(
         value = {i: round(scores[i] * (0.5 + novelty[i]), 9) for i in mine}
         picked: list[int] = []
         for i in sorted(mine, key=lambda i: (-value[i], i)):
-            if any(sim[i, j] >= REDUNDANT for j in picked):
+            if _closeness([i], picked, sim) >= REDUNDANT:
                 continue
             picked.append(i)
             if len(picked) == MAX_UNIQUE:
@@ -268,10 +282,8 @@ def _unique(
 
 
 def _nearest_other(i: int, sim: sparse.csr_matrix, pool: _Pool) -> float:
-    row = sim.getrow(i)
     mine = pool.reporter[i]
-    values = [v for j, v in zip(row.indices, row.data, strict=True) if pool.reporter[j] != mine]
-    return float(max(values, default=0.0))
+    return max((v for j, v in _row(sim, i) if pool.reporter[j] != mine), default=0.0)
 
 
 def _novelty(pool: _Pool) -> list[float]:
