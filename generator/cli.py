@@ -40,6 +40,16 @@ _config = click.option(
     show_default=True,
     help="MkDocs configuration file.",
 )
+_out = click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the static site is written (replaced only by a successful build).",
+)
+_strict = click.option(
+    "--strict", is_flag=True, help="Fail (exit 1) if any article had a problem."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,15 +65,9 @@ def main() -> None:
 @main.command(name="build")
 @_articles
 @_site_src
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Where the static site is written (replaced only by a successful build).",
-)
+@_out
 @_config
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any article had a problem.")
+@_strict
 def build_command(articles: Path, site_src: Path, out: Path, config: Path, strict: bool) -> None:
     """Generate the Markdown into SITE_SRC and build the static site into OUT.
 
@@ -84,15 +88,9 @@ def build_command(articles: Path, site_src: Path, out: Path, config: Path, stric
 @click.argument("sources", nargs=-1, required=True, metavar="FILE|URL...")
 @_articles
 @_site_src
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Where the static site is written (replaced only by a successful build).",
-)
+@_out
 @_config
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any article had a problem.")
+@_strict
 def add(
     sources: tuple[str, ...], articles: Path, site_src: Path, out: Path, config: Path, strict: bool
 ) -> None:
