@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,19 +48,29 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@contextmanager
+def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None):
+    """`folder` served on localhost (quietly) for the block; yields the base URL."""
+    handler = functools.partial(handler or QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_server(seed_site: Settings) -> Iterator[str]:
     """The built seed site served on localhost; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(seed_site.out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(seed_site.out) as url:
+        yield url
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that does not log every request."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from click.testing import CliRunner
 from generator.add import name_for
 from generator.cli import main
 from generator.pipeline import Settings, build
-from tests.conftest import SEEDS, make_project
+from tests.conftest import SEEDS, make_project, serve
 
 pytestmark = pytest.mark.slow
 
@@ -111,11 +108,6 @@ def test_bad_sources_add_nothing(project: Settings, tmp_path: Path) -> None:
     assert files(project.articles) == before and not project.out.exists()
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """tests/data served on localhost, as a news site would serve a page.
@@ -124,12 +116,8 @@ def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     protection is lifted here, for this local server only.
     """
     monkeypatch.setattr("generator.add.SSRF_PROTECTION", False)
-    handler = functools.partial(_Quiet, directory=str(DATA))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(DATA) as url:
+        yield url
 
 
 def test_a_url_is_fetched_into_an_article_with_front_matter(project: Settings, web: str) -> None:

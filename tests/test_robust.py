@@ -6,15 +6,12 @@ the README's "Bad input" section is checked on the result.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
-import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -29,7 +26,7 @@ from generator.ingest import read_folder
 from generator.lock import LOCK_NAME, build_lock
 from generator.models import Article
 from generator.pipeline import Settings
-from tests.conftest import make_project
+from tests.conftest import make_project, serve
 from tests.nasty import (
     HOSTILE_SOURCE,
     HOSTILE_TITLE,
@@ -425,19 +422,10 @@ def test_the_lock_is_released_after_each_build(tmp_path: Path) -> None:
 # --- what a reader's browser does ------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def nasty_server(nasty: Nasty) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(nasty.settings.out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(nasty.settings.out) as url:
+        yield url
 
 
 @pytest.mark.browser

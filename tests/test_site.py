@@ -3,13 +3,10 @@ the 404 page, the home page list, isolation of Latin runs, and `digest deploy`."
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +18,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.pipeline import Settings, build
 from tests.browser import browser_page
-from tests.conftest import SEEDS, make_project
+from tests.conftest import SEEDS, QuietHandler, make_project, serve
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -102,13 +99,10 @@ def _parsed(page: Path) -> _Links:
 # --- served as GitHub Pages serves a project site: under site_url's path, 404.html --------
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(QuietHandler):
     """Serves the site under a path prefix and answers unknown paths with 404.html."""
 
     prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def translate_path(self, path: str) -> str:
         inside = path.startswith(self.prefix)
@@ -130,13 +124,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 def pages_server(seed_site: Settings) -> Iterator[str]:
     prefix = site_path(seed_site.out)
     handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(seed_site.out))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    with serve(seed_site.out, handler) as url:
+        yield url.rstrip("/") + prefix
 
 
 @pytest.mark.browser
