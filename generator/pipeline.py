@@ -23,7 +23,7 @@ from .parallel import fork_map
 from .redirects import redirect_pages
 from .render import FEED, render_site
 from .stories import duplicate_problems, group
-from .write import WriteReport, staged_pages, write_pages
+from .write import WriteReport, staged_pages
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Settings:
     strict: bool = False
     site_name: str = "Digest"
     cache: bool = True  # reuse unchanged articles' results from .digest-cache/
-    jobs: int | None = None  # processes for the article stage; None: one per core
+    jobs: int | None = None  # processes for articles and stories; None: one per core
 
     @property
     def cache_dir(self) -> Path:
@@ -81,8 +81,8 @@ def grouped_stories(
     (a rebuild with no article changed, after a template or hand-written page changed)."""
     if cache is None:
         return group(articles)
-    key = memo_key("groups", [f"{a.id} {keys[a.id]}" for a in articles])
-    plan = cache.get_many([key], "memo").get(key)
+    key = memo_key("groups", _file_keys(articles, keys))
+    plan = cache.get(key, "memo")
     if plan is None:
         stories = group(articles)
         plan = [
@@ -113,31 +113,31 @@ def analysed(
     outlets that did not cover a story depend on the rest of the corpus: they are set after."""
     memo: dict[str, str] = {}
     if cache is not None:
-        memo = {
-            s.id: memo_key("story", [f"{a.id} {keys[a.id]}" for a in s.published]) for s in stories
-        }
+        memo = {s.id: memo_key("story", _file_keys(s.published, keys)) for s in stories}
     found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
-    todo = [s for s in stories if memo.get(s.id) not in found]
+    results = {sid: found[key] for sid, key in memo.items() if key in found}
+    todo = [s for s in stories if s.id not in results]
     done = fork_map(_analyse, todo, jobs=jobs, label="stories", unit="story")
     for story, result in zip(todo, done, strict=True):
-        found[memo.get(story.id, story.id)] = result
+        results[story.id] = result
         if cache is not None:
             cache.put(memo[story.id], encode(result), "memo")
     known = known_outlets(stories)
     out = []
     for story in stories:
-        keywords, comparison = found[memo.get(story.id, story.id)]
+        keywords, comparison = results[story.id]
         comparison = with_missing(comparison, story, known)
         out.append(replace(story, keywords=keywords, comparison=comparison))
     return out
 
 
+def _file_keys(articles: Sequence[RankedArticle], keys: dict[str, str]) -> list[str]:
+    """What identifies these articles' results: each one's id and its file's cache key."""
+    return [f"{a.id} {keys[a.id]}" for a in articles]
+
+
 def _analyse(story: Story) -> tuple[tuple[Keyword, ...], StoryComparison]:
     return story_keywords(story.articles), compare(story, {})
-
-
-def write(digest: Digest, settings: Settings) -> WriteReport:
-    return write_pages(digest.pages, settings.site_src)
 
 
 def build(

@@ -60,13 +60,6 @@ def check_paths(pages: Sequence[Page]) -> None:
         seen.add(page.path)
 
 
-def write_pages(pages: Sequence[Page], docs_dir: Path) -> WriteReport:
-    """Make the generated part of `docs_dir` hold exactly `pages` (swapped in at once)."""
-    with staged_pages(pages, docs_dir) as staged:
-        pass
-    return staged.report
-
-
 @contextmanager
 def staged_pages(pages: Sequence[Page], docs_dir: Path) -> Iterator[Staged]:
     """Stage `pages`; on a normal exit swap them into `docs_dir`, on an exception drop them."""
