@@ -10,7 +10,6 @@ so the output never depends on the number of cores.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -18,8 +17,7 @@ from pathlib import Path
 
 from . import cache as article_cache
 from .clean import clean
-from .errors import DigestError
-from .ingest import display, parse, read_bytes, scan, unique_ids
+from .ingest import parse, read_files, unique_ids
 from .models import Article, Problem, RankedArticle
 from .parallel import fork_map
 from .rank import rank
@@ -54,19 +52,7 @@ def run(
     folder: Path, cache: article_cache.Cache | None = None, jobs: int | None = None
 ) -> StageResult:
     """Process every article file under `folder` (see `ingest.scan`)."""
-    if not folder.is_dir():
-        raise DigestError(f"{folder}: articles folder not found")
-    paths, scan_problems = scan(folder)
-    files: list[tuple[str, bytes]] = []
-    unread: list[Problem] = []
-    for path in paths:
-        rel = display(_relative(path, folder))
-        raw, problem = read_bytes(path, rel)
-        if raw is None:
-            unread.append(problem)
-        else:
-            files.append((rel, raw))
-
+    files, read_problems = read_files(folder)
     keys = [article_cache.article_key(rel, raw) for rel, raw in files] if cache else []
     results: dict[str, Result] = dict.fromkeys(rel for rel, _ in files)
     hits = cache.get_many(keys) if cache else {}
@@ -88,7 +74,7 @@ def run(
     renamed = {a.path: b for a, b in zip(read, unique_ids(read), strict=True)}
     ranked: list[RankedArticle] = []
     ids: dict[str, str] = {}
-    all_problems: list[Problem] = [*scan_problems, *unread]
+    all_problems: list[Problem] = read_problems
     for i, (rel, _) in enumerate(files):
         _, file_problems, article = results[rel]
         all_problems += file_problems
@@ -102,13 +88,6 @@ def run(
             ids[article.id] = keys[i]
     all_problems.sort(key=lambda p: p.path)
     return StageResult(tuple(ranked), tuple(all_problems), ids, len(hits), len(misses))
-
-
-def _relative(path: Path, folder: Path) -> str:
-    """`path.relative_to(folder).as_posix()`, without pathlib's cost on 30,000 files."""
-    base, full = str(folder) + os.sep, str(path)
-    rel = full[len(base) :] if full.startswith(base) else str(path.relative_to(folder))
-    return rel.replace(os.sep, "/")
 
 
 def _compute(items: Sequence[tuple[str, bytes]], *, encoded: bool, jobs: int | None) -> list:

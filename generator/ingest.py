@@ -90,21 +90,31 @@ def read_folder(folder: Path) -> IngestResult:
     Files are only ever read. Two files whose ids would be equal (`a.txt`, `a.md`) keep
     distinct ids: the first by path keeps the plain one, the others get a hash of their path.
     """
-    if not folder.is_dir():
-        raise DigestError(f"{folder}: articles folder not found")
-    paths, problems = scan(folder)
+    files, problems = read_files(folder)
     articles: list[Article] = []
-    for path in paths:
-        rel = display(path.relative_to(folder).as_posix())
-        raw, problem = read_bytes(path, rel)
-        if raw is None:
-            problems.append(problem)
-            continue
+    for rel, raw in files:
         article, file_problems = parse(rel, raw)
         problems.extend(file_problems)
         if article is not None:
             articles.append(article)
     return IngestResult(tuple(unique_ids(articles)), tuple(problems))
+
+
+def read_files(folder: Path) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """(relative path, bytes) of every article file under `folder` (see `scan`), and the
+    problems met: files skipped by the scan, too big or unreadable."""
+    if not folder.is_dir():
+        raise DigestError(f"{folder}: articles folder not found")
+    paths, problems = scan(folder)
+    files = []
+    for path in paths:
+        rel = display(path.relative_to(folder).as_posix())
+        raw, problem = read_bytes(path, rel)
+        if raw is None:
+            problems.append(problem)
+        else:
+            files.append((rel, raw))
+    return files, problems
 
 
 def read_bytes(path: Path, rel: str) -> tuple[bytes, None] | tuple[None, Problem]:
