@@ -77,14 +77,22 @@ def _dense_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
     shared = incidence @ incidence.T
     np.fill_diagonal(shared, 0.0)
     denominator = logs[:, None] + logs[None, :]
-    similarity = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator != 0)
-    strength = similarity.sum(axis=1)
+    return _dense_pagerank(
+        np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator != 0)
+    )
+
+
+def _dense_pagerank(weights: np.ndarray) -> np.ndarray | None:
+    """Weighted PageRank of a dense symmetric graph, solved exactly: scores of unit length,
+    0 for nodes without an edge (summa drops them); None if there is no edge at all."""
+    n = len(weights)
+    strength = weights.sum(axis=1)
     alive = np.flatnonzero(strength > 0)
     if alive.size == 0:
         return None
     if alive.size < n:
-        similarity, strength = similarity[np.ix_(alive, alive)], strength[alive]
-    transition_t = (similarity / strength[:, None]).T
+        weights, strength = weights[np.ix_(alive, alive)], strength[alive]
+    transition_t = (weights / strength[:, None]).T
     m = alive.size
     ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
     return _unit(ranks, alive, n)
@@ -155,8 +163,8 @@ def keyword_scores(sequences: Sequence[Sequence[str]], *, limit: int = 400) -> d
     """TextRank over a co-occurrence graph of terms (summa.keywords' method, our terms).
 
     `sequences` are term sequences (one per sentence); edges (weight 1) join neighbouring
-    terms. The graph holds the `limit` most frequent terms. Solved with numpy like
-    `sentence_scores`: summa's own PageRank builds its matrix edge by edge and takes a dense
+    terms. The graph holds the `limit` most frequent terms. Solved like a small sentence
+    graph (`_dense_pagerank`): summa's own PageRank builds its matrix edge by edge and takes a dense
     eigen-decomposition, a quarter of a second per story (`summa_keyword_scores` is kept as
     the reference the tests compare with).
     """
@@ -168,14 +176,9 @@ def keyword_scores(sequences: Sequence[Sequence[str]], *, limit: int = 400) -> d
     adjacency = np.zeros((n, n))
     for a, b in pairs:
         adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
-    strength = adjacency.sum(axis=1)
-    alive = np.flatnonzero(strength > 0)
-    graph = adjacency[np.ix_(alive, alive)]
-    transition_t = (graph / strength[alive][:, None]).T
-    m = alive.size
-    ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
-    ranks /= np.linalg.norm(ranks)
-    return {vocab[i]: float(r) for i, r in zip(alive, ranks, strict=True)}
+    scores = _dense_pagerank(adjacency)
+    assert scores is not None  # there is a pair, so an edge
+    return {vocab[i]: float(scores[i]) for i in np.flatnonzero(adjacency.any(axis=1))}
 
 
 def summa_keyword_scores(
