@@ -150,15 +150,14 @@ class ArabicSearchPlugin(BasePlugin[_Options]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         own = isinstance(page.meta.get(META), str)
-        if own or any(fnmatch(page.file.src_uri, pattern) for pattern in self.config.exclude):
+        if own or self._excluded(page):
             search = page.meta.get("search")
             page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
         words = page.meta.get(META)
-        excluded = any(fnmatch(page.file.src_uri, p) for p in self.config.exclude)
-        if isinstance(words, str) and words.strip() and not excluded:
+        if isinstance(words, str) and words.strip() and not self._excluded(page):
             self._entries.append(
                 {
                     "location": page.url,
@@ -167,6 +166,9 @@ class ArabicSearchPlugin(BasePlugin[_Options]):
                 }
             )
         return context
+
+    def _excluded(self, page) -> bool:
+        return any(fnmatch(page.file.src_uri, pattern) for pattern in self.config.exclude)
 
     def on_post_build(self, *, config) -> None:
         path = Path(config["site_dir"]) / "search" / "search_index.json"
