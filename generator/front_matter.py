@@ -37,7 +37,7 @@ def split_front_matter(rel: str, text: str) -> tuple[dict[str, object], str, lis
     header, rest = match[1], text[match.end() :]
     looks_like_fields = bool(opening) and opening.end() <= len(match[0])
     try:
-        loaded = yaml.safe_load(header)
+        loaded = load_yaml(header)
     except yaml.YAMLError as exc:
         if not looks_like_fields:
             return {}, text, []
@@ -50,6 +50,22 @@ def split_front_matter(rel: str, text: str) -> tuple[dict[str, object], str, lis
     if isinstance(loaded, list) or looks_like_fields:
         return {}, rest, [Problem(rel, "front matter is not `key: value` fields; ignored")]
     return {}, text, []
+
+
+def load_yaml(header: str) -> object:
+    """`yaml.safe_load`, through libyaml where PyYAML has it (20 times faster: the pure-Python
+    parser was a third of reading a news article). A header libyaml refuses is parsed again
+    by the pure-Python parser, so what is accepted, and the message of what is not, stays
+    PyYAML's own."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.load(header, Loader=_FAST_LOADER)  # a safe loader: plain data only
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(header)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def _is_key(key: object) -> bool:

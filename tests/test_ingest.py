@@ -3,8 +3,10 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import ingest
+from generator.front_matter import load_yaml
 from generator.ingest import parse, read_folder
 from tests.conftest import SEEDS
 
@@ -258,3 +260,28 @@ def test_a_web_page_is_read_in_the_charset_it_declares() -> None:
     page = '<html><head><meta charset="windows-1256"></head><body><p>لقاء مثمر.</p></body></html>'
     article, problems = parse("p.htm", page.encode("cp1256"))
     assert problems == [] and article.body == "لقاء مثمر."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        'title: "قمة موسكو"\nsource: "روسيا اليوم"\nurl: "https://example.com/a?b=1"\ndate: "2021-09-13"\n',
+        "title: قمة موسكو: بوتين والأسد\ndate: 2021-09-13\n",
+        "title: 'it''s'\ntags: [سوريا, روسيا]\nweight: 3.5\ndraft: no\n",
+        "date: 2021-09-13 10:30:00\nlanguage: ar\n",
+        "title: |\n  سطر أول\n  سطر ثان\n",
+        "~: null\n",
+        "- a\n- b\n",
+        "just words\n",
+    ],
+)
+def test_front_matter_is_read_as_pyyaml_reads_it(header: str) -> None:
+    """libyaml reads the headers; what it accepts and the errors are pure PyYAML's."""
+
+    def outcome(load):
+        try:
+            return load(header)
+        except yaml.YAMLError as exc:
+            return f"error: {exc}"
+
+    assert outcome(load_yaml) == outcome(yaml.safe_load)
