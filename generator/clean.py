@@ -108,9 +108,12 @@ def clean(article: Article) -> CleanArticle:
 def _drop_trailing_chrome(lines: list[str]) -> list[str]:
     """Cut everything from the first navigation line on (Read Previous/Next lists follow it)."""
     for i, line in enumerate(lines):
-        if fold(line) in {fold("Read Previous"), fold("Read Next"), fold("Leave a Reply")}:
+        if fold(line) in _NAVIGATION:
             return lines[:i]
     return lines
+
+
+_NAVIGATION = frozenset(fold(line) for line in ("Read Previous", "Read Next", "Leave a Reply"))
 
 
 def _is_title_with_outlet(folded_line: str, folded_title: str) -> bool:
