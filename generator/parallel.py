@@ -9,6 +9,7 @@ macOS' default) or no process can be started (a sandbox), the items are done in 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ def fork_map(
 def _forked(fn, items, workers: int, label: str, unit: str) -> list[Any]:
     global _WORK
     _WORK = (fn, items)
+    # Everything the workers inherit moves to the collector's permanent generation: a worker's
+    # collections then never walk (and copy, page by page) the build's millions of objects.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -64,6 +68,7 @@ def _forked(fn, items, workers: int, label: str, unit: str) -> list[Any]:
             return out
     finally:
         _WORK = None
+        gc.unfreeze()
 
 
 def _chunk(start: int, stop: int) -> list[Any]:
