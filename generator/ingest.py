@@ -57,29 +57,57 @@ def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
     Hidden files and folders are skipped silently; links are not followed out of the folder;
     other files are named as problems so that no article is dropped unseen.
     """
-    found: list[Path] = []
+    found, problems = _scan(folder)
+    return [Path(path) for _, path in found], problems
+
+
+def _scan(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """`scan` as (path relative to `folder`, with forward slashes; path) pairs of strings:
+    one directory listing per folder, no path objects (31,000 files took 1.5 s with them)."""
+    found: list[tuple[str, str]] = []
     problems: list[Problem] = []
     root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in [*dirnames, *sorted(filenames)]:
-            path = base / name
-            rel = display(path.relative_to(folder).as_posix())
-            if name.startswith(".") or (name in dirnames and not path.is_symlink()):
+    kinds = ", ".join(SUFFIXES)
+    stack = [("", os.fspath(folder))]
+    while stack:
+        prefix, base = stack.pop()
+        try:
+            with os.scandir(base) as listing:
+                entries = list(listing)
+        except OSError:  # an unreadable folder is skipped, as os.walk does
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                problems.append(Problem(rel, "is a link to outside the articles folder; skipped"))
-            elif path.is_dir():
-                problems.append(Problem(rel, "is a link to a folder; not followed"))
-            elif path.suffix.lower() in SUFFIXES and path.is_file():
-                found.append(path)
+            rel = prefix + entry.name
+            if entry.is_symlink():
+                target = Path(entry.path)
+                if not target.resolve().is_relative_to(root):
+                    problems.append(
+                        Problem(display(rel), "is a link to outside the articles folder; skipped")
+                    )
+                    continue
+                if target.is_dir():
+                    problems.append(Problem(display(rel), "is a link to a folder; not followed"))
+                    continue
+            elif entry.is_dir():
+                stack.append((rel + "/", entry.path))
+                continue
+            if _suffix(entry.name) in SUFFIXES and entry.is_file():
+                found.append((rel, entry.path))
             else:
-                kinds = ", ".join(SUFFIXES)
-                problems.append(Problem(rel, f"is not an article file ({kinds}); skipped"))
-    found.sort(key=lambda p: p.relative_to(folder).as_posix())
+                problems.append(
+                    Problem(display(rel), f"is not an article file ({kinds}); skipped")
+                )
+    found.sort()
     problems.sort(key=lambda p: p.path)
     return found, problems
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix.lower()`: from the last dot, unless the name starts or ends there."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def discover(folder: Path) -> list[Path]:
@@ -108,10 +136,10 @@ def read_files(folder: Path) -> tuple[list[tuple[str, bytes]], list[Problem]]:
     problems met: files skipped by the scan, too big or unreadable."""
     if not folder.is_dir():
         raise DigestError(f"{folder}: articles folder not found")
-    paths, problems = scan(folder)
+    paths, problems = _scan(folder)
     files = []
-    for path in paths:
-        rel = display(path.relative_to(folder).as_posix())
+    for name, path in paths:
+        rel = display(name)
         raw, problem = read_bytes(path, rel)
         if raw is None:
             problems.append(problem)
@@ -120,14 +148,15 @@ def read_files(folder: Path) -> tuple[list[tuple[str, bytes]], list[Problem]]:
     return files, problems
 
 
-def read_bytes(path: Path, rel: str) -> tuple[bytes, None] | tuple[None, Problem]:
+def read_bytes(path: str | Path, rel: str) -> tuple[bytes, None] | tuple[None, Problem]:
     """A file's bytes, or the problem that kept it from being read (too big, unreadable)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = _mb(MAX_FILE_BYTES)
-            return None, Problem(rel, f"is {_mb(size)}, over the {limit} limit; skipped")
-        return path.read_bytes(), None
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                limit = _mb(MAX_FILE_BYTES)
+                return None, Problem(rel, f"is {_mb(size)}, over the {limit} limit; skipped")
+            return file.read(), None
     except OSError as exc:
         return None, Problem(rel, f"cannot be read ({exc.strerror or exc}); skipped")
 
