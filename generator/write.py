@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -71,18 +72,24 @@ def staged_pages(pages: Sequence[Page], docs_dir: Path) -> Iterator[Staged]:
         staging.mkdir()
         _link_own_entries(docs_dir, staging)
         wanted = {page.path: page.content.encode("utf-8") for page in pages}
+        existing = _generated_files(docs_dir)
         written = unchanged = 0
+        folders: set[str] = set()
         for path, data in sorted(wanted.items()):
-            old, new = docs_dir / path, staging / path
-            new.parent.mkdir(parents=True, exist_ok=True)
-            if old.is_file() and not old.is_symlink() and old.read_bytes() == data:
+            old, new = os.path.join(docs_dir, path), os.path.join(staging, path)
+            folder = os.path.dirname(new)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            if existing.get(path) == len(data) and _read(old) == data:
                 _keep(old, new)
                 unchanged += 1
             else:
-                new.write_bytes(data)
+                with open(new, "wb") as out:
+                    out.write(data)
                 os.chmod(new, 0o644)
                 written += 1
-        removed = sum(1 for rel in _generated_files(docs_dir) if rel not in wanted)
+        removed = sum(1 for rel in existing if rel not in wanted)
         yield Staged(staging, WriteReport(written, unchanged, removed))
         _swap_in(staging, docs_dir, root / "old")
     finally:
@@ -112,21 +119,39 @@ def _link_own_entries(docs_dir: Path, staging: Path) -> None:
                 shutil.copy2(entry, target)
 
 
-def _keep(old: Path, new: Path) -> None:
+def _keep(old: str, new: str) -> None:
     try:
         os.link(old, new)
     except OSError:
         shutil.copy2(old, new)
 
 
-def _generated_files(docs_dir: Path) -> list[str]:
-    found = []
-    for name in GENERATED:
-        root = docs_dir / name
-        if root.is_file():
-            found.append(name)
-        elif root.is_dir():
-            found += [p.relative_to(docs_dir).as_posix() for p in root.rglob("*") if p.is_file()]
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _generated_files(docs_dir: Path) -> dict[str, int | None]:
+    """{path under docs_dir: size} of the generated files there now; the size is None for
+    a link (counted as a generated file, never kept as a page's file)."""
+    found: dict[str, int | None] = {}
+    stack = [name for name in GENERATED]
+    while stack:
+        rel = stack.pop()
+        try:
+            info = os.lstat(os.path.join(docs_dir, rel))
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            with os.scandir(os.path.join(docs_dir, rel)) as entries:
+                stack += [f"{rel}/{entry.name}" for entry in entries]
+        elif stat.S_ISREG(info.st_mode):
+            found[rel] = info.st_size
+        elif stat.S_ISLNK(info.st_mode) and os.path.isfile(os.path.join(docs_dir, rel)):
+            found[rel] = None
     return found
 
 
