@@ -6,7 +6,6 @@ literal text a reader sees, never as Markdown, HTML or script.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote
 
@@ -22,7 +21,14 @@ def text(value: str) -> str:
 
 
 def _escape(piece: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(piece, quote=False))  # text, not attributes
+    """`html.escape(piece, quote=False)`, then a backslash before each Markdown character
+    (a function, not a template: re's template expansion was half of the cost)."""
+    piece = piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(_backslashed, piece)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match[0]
 
 
 # A run of Latin letters or digits, with the spaces and punctuation inside it (`COVID-19`,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 UNKNOWN_SOURCE = "مصدر غير معروف"
 
@@ -126,21 +127,24 @@ class Story:
         """The other files of one shown article (wire copies, a page saved twice)."""
         return tuple(d.copy for d in self.duplicates if d.of == article_id)
 
-    @property
+    # A story is read many times by the pages (lists, indexes, keyword and source pages): what
+    # its articles give is computed once (cached_property stores beside the fields, outside
+    # ==, hash and repr; `replace` makes a new story that computes it again).
+    @cached_property
     def dates(self) -> tuple[dt.date, ...]:
         return tuple(sorted({a.article.date for a in self.articles if a.article.date}))
 
-    @property
+    @cached_property
     def date(self) -> dt.date | None:
         dates = self.dates
         return dates[-1] if dates else None
 
-    @property
+    @cached_property
     def published(self) -> tuple[RankedArticle, ...]:
         """Every file of the story: the articles shown, then their copies."""
         return (*self.articles, *(d.copy for d in self.duplicates))
 
-    @property
+    @cached_property
     def source_count(self) -> int:
         """Distinct named outlets (copies credited too); each unknown source counts as one."""
         named = {a.article.source for a in self.published if a.article.source}

@@ -73,7 +73,8 @@ def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Pag
         with_search_words(story_page(t), s, tag_meta(t, labels))
         for t, s in zip(linked, stories, strict=True)
     ]
-    pages += [source_page(src, stories) for src in outlets]
+    own = articles_by_source(stories)
+    pages += [source_page(src, own.get(src.id, [])) for src in outlets]
     pages += keyword_pages(linked, labels)
     return sorted(pages, key=lambda p: p.path)
 
@@ -211,14 +212,26 @@ def source_index(outlets: Sequence[Source], stories: Sequence[Story]) -> Page:
     return Page("sources/index.md", "\n".join(lines) + "\n")
 
 
-def source_page(src: Source, stories: Sequence[Story]) -> Page:
+def articles_by_source(
+    stories: Sequence[Story],
+) -> dict[str, list[tuple[Story, list[RankedArticle]]]]:
+    """{source id: [(story, the story's files from that outlet)]}, stories in their order."""
+    out: dict[str, list[tuple[Story, list[RankedArticle]]]] = defaultdict(list)
+    for story in stories:
+        own: dict[str, list[RankedArticle]] = defaultdict(list)
+        for article in story.published:
+            own[source_of(article)[0]].append(article)
+        for sid, articles in own.items():
+            out[sid].append((story, articles))
+    return out
+
+
+def source_page(src: Source, stories: Sequence[tuple[Story, list[RankedArticle]]]) -> Page:
+    """An outlet's page: each story it covered (`articles_by_source`), with its articles."""
     lines = [f"# {text(src.name)}", ""]
     if src.id == UNKNOWN_SOURCE_ID:
         lines += ["مقالات لا يُعرف مصدرها: لم يذكره النص ولا بياناته.", ""]
-    for story in stories:
-        own = [a for a in story.published if source_of(a)[0] == src.id]
-        if not own:
-            continue
+    for story, own in stories:
         lines += [f"## {link(story.title, f'../stories/{story.id}.md')}", ""]
         for article in own:
             lines += [f"- {_article_line(article)}"]
@@ -243,12 +256,16 @@ def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[P
             by_slug[kw.slug].append(story)
     index = ["# الكلمات المفتاحية", ""]
     pages = []
+    lines: dict[str, str] = {}  # a story is listed under each of its keywords: once made
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
         index.append(f"- {link(labels[slug], f'{slug}.md')} ({len(by_slug[slug])})")
         body = [f"# {text(labels[slug])}", ""]
         # no top points here: a keyword of a long-running subject gathers thousands of
         # stories, and its page lists them all (the day pages and story pages have the points)
-        body += [_story_line(s, "../stories/", point=False) for s in by_slug[slug]]
+        for story in by_slug[slug]:
+            if story.id not in lines:
+                lines[story.id] = _story_line(story, "../stories/", point=False)
+            body.append(lines[story.id])
         pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
     pages.append(Page("keywords/index.md", "\n".join(index) + "\n"))
     return pages
