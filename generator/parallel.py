@@ -73,6 +73,7 @@ def _forked(fn, items, workers: int, label: str, unit: str) -> list[Any]:
 
 def _chunk(start: int, stop: int) -> list[Any]:
     assert _WORK is not None, "only called in a forked worker"
+    gc.enable()  # the build may have paused it (pipeline.generate); a worker's own garbage
     fn, items = _WORK
     return [fn(item) for item in items[start:stop]]
 

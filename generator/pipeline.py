@@ -5,7 +5,9 @@ ingest → clean → sentences → rank → stories → keywords → compare →
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -59,6 +61,25 @@ class Digest:
 
 def generate(settings: Settings) -> Digest:
     """Read and process the articles into stories and pages (no writing)."""
+    with collector_paused():
+        return _generate(settings)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the build runs: nearly all it makes (articles,
+    stories, pages) lives until the end, and each full collection walked millions of them
+    (a tenth of a news-scale build). Reference counting still frees what is dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _generate(settings: Settings) -> Digest:
     cache = Cache(settings.cache_dir) if settings.cache else None
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
