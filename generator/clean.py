@@ -73,7 +73,10 @@ BYLINE = re.compile(
 
 
 def is_boilerplate(line: str) -> bool:
-    folded = fold(line.strip())
+    return _is_boilerplate_folded(fold(line.strip()))
+
+
+def _is_boilerplate_folded(folded: str) -> bool:
     return folded in _BOILERPLATE_LINES or bool(_SHARE_PROMPT.match(folded))
 
 
@@ -81,14 +84,16 @@ def clean(article: Article) -> CleanArticle:
     """Paragraphs of the article that a reader would call its text."""
     lines = [line.strip() for line in article.body.split("\n")]
     lines = [line for line in lines if line]
-    lines = _drop_trailing_chrome(lines)
+    folded_lines = [fold(line) for line in lines]  # each line folded once (lines are stripped)
+    cut = _trailing_chrome(folded_lines)
+    lines, folded_lines = lines[:cut], folded_lines[:cut]
 
     title = fold(article.title) if article.title else None
     seen: set[str] = set()
     paragraphs: list[str] = []
-    for position, line in enumerate(lines):
-        folded = " ".join(fold(line).split())
-        if is_boilerplate(line):
+    for position, (line, folded_line) in enumerate(zip(lines, folded_lines, strict=True)):
+        folded = " ".join(folded_line.split())
+        if _is_boilerplate_folded(folded_line):
             continue
         if title and (folded == title or _is_title_with_outlet(folded, title)):
             continue
@@ -105,12 +110,13 @@ def clean(article: Article) -> CleanArticle:
     return CleanArticle(article=article, paragraphs=tuple(paragraphs), headings=headings)
 
 
-def _drop_trailing_chrome(lines: list[str]) -> list[str]:
-    """Cut everything from the first navigation line on (Read Previous/Next lists follow it)."""
-    for i, line in enumerate(lines):
-        if fold(line) in _NAVIGATION:
-            return lines[:i]
-    return lines
+def _trailing_chrome(folded_lines: list[str]) -> int:
+    """Where the first navigation line is (Read Previous/Next lists follow it): everything
+    from there on is cut."""
+    for i, folded in enumerate(folded_lines):
+        if folded in _NAVIGATION:
+            return i
+    return len(folded_lines)
 
 
 _NAVIGATION = frozenset(fold(line) for line in ("Read Previous", "Read Next", "Leave a Reply"))
