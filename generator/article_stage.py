@@ -22,8 +22,8 @@ from .models import Article, Problem, RankedArticle
 from .parallel import fork_map
 from .rank import rank
 
-# What the stage makes of one file: the article as read (None if unreadable), the
-# problems met, and the ranked article (None when it has no sentences left).
+# What the stage makes of one file: the article as read, without its body (None if
+# unreadable), the problems met, and the ranked article (None when it has no sentences left).
 Result = tuple[Article | None, tuple[Problem, ...], RankedArticle | None]
 
 
@@ -42,9 +42,13 @@ def process(path: str, raw: bytes) -> Result:
     if article is None:
         return None, tuple(problems), None
     ranked = rank(clean(article))
+    # From here on the paragraphs and sentences hold the text: the body as read is dropped,
+    # so the cache, the workers' results and the build's memory hold it once, not twice.
+    article = replace(article, body="")
     if not ranked.sentences:
         problems = [*problems, Problem(path, "has no sentences after cleaning; skipped")]
         return article, tuple(problems), None
+    ranked = replace(ranked, clean=replace(ranked.clean, article=article))
     return article, tuple(problems), ranked
 
 
