@@ -12,9 +12,16 @@ words such as الرئيس), numbers and stems shorter than three letters never 
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
+
+import numpy as np
 
 from . import arabic, textrank
 from .models import Keyword, RankedArticle
@@ -23,7 +30,9 @@ from .slugs import slugify
 MAX_KEYWORDS = 8
 MIN_NAME_STEM = 4  # letters a stem needs for its g-letters to be read as spelling variants
 G_LETTERS = "جغقكگ"  # ways of writing a foreign "g"; the first is the canonical spelling
-_G_RANK = {c: str(i) for i, c in enumerate(G_LETTERS)}
+_G_ORDER = str.maketrans({c: str(i) for i, c in enumerate(G_LETTERS)})  # sorts variants
+_G_BLANK = str.maketrans(dict.fromkeys(G_LETTERS, "*"))
+_G_LETTER = re.compile(f"[{G_LETTERS}]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 # Words of news writing that say nothing about a story: attribution, time, connectives,
@@ -53,29 +62,118 @@ def story_keywords(
     articles: Sequence[RankedArticle], limit: int = MAX_KEYWORDS
 ) -> tuple[Keyword, ...]:
     """The `limit` best keywords of a story, best first (ties by stem)."""
-    sequences: list[list[str]] = []
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        texts = [article.article.title or ""] + [s.text for s in article.sentences]
-        for text in texts:
-            seq = []
-            for word in _WORD.findall(text):
-                stem = _keyword_stem(word)
-                if stem is not None:
-                    seq.append(stem)
-                    forms[stem][word] += 1
-            sequences.append(seq)
-    canonical = name_variants(forms)
-    merged: dict[str, Counter[str]] = defaultdict(Counter)
-    for stem, counts in forms.items():
-        merged[canonical.get(stem, stem)].update(counts)
-    sequences = [[canonical.get(s, s) for s in seq] for seq in sequences]
-    scores = textrank.keyword_scores(sequences)
-    best = sorted(scores, key=lambda s: (-round(scores[s], 9), s))[:limit]
+    texts = [t for a in articles for t in (a.article.title or "", *(s.text for s in a.sentences))]
+    terms = _terms(list(chain.from_iterable(text.split() + _END for text in texts)))
+    canonical = name_variants(_NAME_STEMS.intersection(terms.stems))
+    if canonical:
+        terms = terms.merged(canonical)
+    scores = textrank.keyword_ranks(terms.stem_at, terms.stems)
     return tuple(
-        Keyword(stem=s, label=label(merged[s]), slug=slugify(s), score=round(scores[s], 6))
-        for s in best
+        Keyword(stem=s, label=label(terms.forms(s)), slug=slugify(s), score=round(scores[s], 6))
+        for s in _best(scores, limit)
     )
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """A story's words that can be keywords, position by position (each text ended by a
+    break): the index of each one's stem among `stems` and of its written form among
+    `words` (-1 at a break)."""
+
+    stems: list[str]  # distinct, sorted
+    words: list[str]  # distinct
+    stem_at: np.ndarray
+    word_at: np.ndarray
+
+    def merged(self, canonical: dict[str, str]) -> _Terms:
+        """The terms with every stem in `canonical` counted under its canonical stem."""
+        stems = [s for s in self.stems if canonical.get(s, s) == s]
+        index = dict(zip(stems, range(len(stems)), strict=True))
+        new = np.array([index[canonical.get(s, s)] for s in self.stems] + [-1])
+        return _Terms(stems, self.words, new[self.stem_at], self.word_at)
+
+    def forms(self, stem: str) -> Counter[str]:
+        """How often each written form of `stem` occurs."""
+        found = self.word_at[self.stem_at == self.stems.index(stem)]
+        words, counts = np.unique(found, return_counts=True)
+        written = [self.words[w] for w in words.tolist()]
+        return Counter(dict(zip(written, counts.tolist(), strict=True)))
+
+
+def _terms(chunks: list[str]) -> _Terms:
+    """The keyword terms of written chunks (texts split at spaces, each ended by `_END`)."""
+    distinct = dict(zip(dict.fromkeys(chunks), itertools.count()))
+    at = np.fromiter(map(distinct.__getitem__, chunks), dtype=np.intp, count=len(chunks))
+    parsed = _parsed(list(distinct))
+    stems, stem_slot = _encode(list(chain.from_iterable(map(itemgetter(0), parsed))))
+    words, word_slot = _encode(list(chain.from_iterable(map(itemgetter(1), parsed))))
+    sizes = np.fromiter(map(len, map(itemgetter(0), parsed)), dtype=np.intp, count=len(parsed))
+    slots = _slots(at, sizes)
+    return _Terms(stems, words, stem_slot[slots], word_slot[slots])
+
+
+def _encode(items: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct items (sorted, without `_BREAK`) and each one's index (-1 for
+    `_BREAK`)."""
+    distinct = sorted(set(items).difference((_BREAK,)))
+    index = dict(zip(distinct, range(len(distinct)), strict=True))
+    index[_BREAK] = -1
+    return distinct, np.fromiter(map(index.__getitem__, items), dtype=np.intp, count=len(items))
+
+
+def _slots(at: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Where the items of each position's chunk are, one after another, when chunk k's
+    `sizes[k]` items follow those of chunks 0..k-1."""
+    firsts = np.cumsum(sizes) - sizes
+    counts = sizes[at]
+    return np.repeat(firsts[at] - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+
+
+def _best(scores: dict[str, float], limit: int) -> list[str]:
+    """`sorted(scores, key=(-round(score, 9), stem))[:limit]`, rounding only the contenders:
+    a term scoring 1e-8 below the `limit`-th best score cannot round to or above it."""
+    if len(scores) > limit:
+        floor = heapq.nlargest(limit, scores.values())[-1] - 1e-8
+        contenders = [s for s, v in scores.items() if v >= floor]
+    else:
+        contenders = list(scores)
+    return sorted(contenders, key=lambda s: (-round(scores[s], 9), s))[:limit]
+
+
+# Written chunk (text between spaces) → the stems of its words that can be keywords, and
+# those words. `_WORD` never matches a space, so a chunk's words do not depend on its
+# neighbours. `_END` ends each text. Emptied when it grows past the limit.
+_END = ["\n"]  # never a chunk of str.split
+_BREAK = ""  # its stem and word: never those of a word
+_Parsed = tuple[tuple[str, ...], tuple[str, ...]]
+_END_PARSED: _Parsed = ((_BREAK,), (_BREAK,))
+_CHUNKS: dict[str, _Parsed] = {_END[0]: _END_PARSED}
+_NAME_STEMS: set[str] = set()  # stems seen that may be spellings of a name
+_CHUNK_CACHE_LIMIT = 300_000
+
+
+def _parsed(chunks: list[str]) -> list[_Parsed]:
+    """(stems, words) of each chunk, cached (and `_NAME_STEMS` updated)."""
+    found = list(map(_CHUNKS.get, chunks))
+    if None not in found:
+        return found  # type: ignore[return-value]
+    missing = [c for c, f in zip(chunks, found, strict=True) if f is None]
+    if len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
+        _CHUNKS.clear()
+        _NAME_STEMS.clear()
+        _CHUNKS[_END[0]] = _END_PARSED
+        missing = [c for c in chunks if c not in _CHUNKS]
+    for chunk in missing:
+        words = tuple(w for w in _words(chunk) if _keyword_stem(w) is not None)
+        stems = tuple(map(_keyword_stem, words))
+        _CHUNKS[chunk] = (stems, words)  # type: ignore[assignment]
+        _NAME_STEMS.update(s for s in stems if _skeleton(s) is not None)
+    return list(map(_CHUNKS.__getitem__, chunks))
+
+
+def _words(chunk: str) -> list[str]:
+    """`_WORD.findall(chunk)`; most chunks are one word of letters (`isalpha`)."""
+    return [chunk] if chunk.isalpha() else _WORD.findall(chunk)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -103,19 +201,24 @@ def name_variants(stems: Iterable[str]) -> dict[str, str]:
     Only stems that have another spelling present appear in the result.
     """
     groups: dict[str, list[str]] = defaultdict(list)
-    for stem in sorted(set(stems)):
-        if len(stem) >= MIN_NAME_STEM and any(c in _G_RANK for c in stem):
-            groups[_skeleton(stem)].append(stem)
+    for stem in set(stems):
+        skeleton = _skeleton(stem)
+        if skeleton is not None:
+            groups[skeleton].append(stem)
     out = {}
     for variants in groups.values():
         if len(variants) > 1:
-            head = min(variants, key=lambda s: ("".join(_G_RANK.get(c, c) for c in s), s))
+            head = min(variants, key=lambda s: (s.translate(_G_ORDER), s))
             out.update({v: head for v in variants})
     return out
 
 
-def _skeleton(stem: str) -> str:
-    return "".join("*" if c in _G_RANK else c for c in stem)
+@functools.lru_cache(maxsize=1 << 18)
+def _skeleton(stem: str) -> str | None:
+    """The stem with its g-letters blanked out; None if it cannot be a spelling of a name."""
+    if len(stem) < MIN_NAME_STEM or _G_LETTER.search(stem) is None:
+        return None
+    return stem.translate(_G_BLANK)
 
 
 def label(forms: Counter[str]) -> str:
