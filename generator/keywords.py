@@ -11,6 +11,7 @@ words such as الرئيس), numbers and stems shorter than three letters never 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import itertools
@@ -68,20 +69,21 @@ def story_keywords(
     if canonical:
         terms = terms.merged(canonical)
     scores = textrank.keyword_ranks(terms.stem_at, terms.stems)
+    best = _best(scores, limit)
+    forms = terms.forms(best)
     return tuple(
-        Keyword(stem=s, label=label(terms.forms(s)), slug=slugify(s), score=round(scores[s], 6))
-        for s in _best(scores, limit)
+        Keyword(stem=s, label=label(forms[s]), slug=slugify(s), score=round(scores[s], 6))
+        for s in best
     )
 
 
 @dataclass(frozen=True)
 class _Terms:
     """A story's words that can be keywords, position by position (each text ended by a
-    break): the index of each one's stem among `stems` and of its written form among
-    `words` (-1 at a break)."""
+    break): the index of each one's stem among `stems` (-1 at a break) and its written
+    form (an index into `_WORDS`)."""
 
     stems: list[str]  # distinct, sorted
-    words: list[str]  # distinct
     stem_at: np.ndarray
     word_at: np.ndarray
 
@@ -90,14 +92,21 @@ class _Terms:
         stems = [s for s in self.stems if canonical.get(s, s) == s]
         index = dict(zip(stems, range(len(stems)), strict=True))
         new = np.array([index[canonical.get(s, s)] for s in self.stems] + [-1])
-        return _Terms(stems, self.words, new[self.stem_at], self.word_at)
+        return _Terms(stems, new[self.stem_at], self.word_at)
 
-    def forms(self, stem: str) -> Counter[str]:
-        """How often each written form of `stem` occurs."""
-        found = self.word_at[self.stem_at == self.stems.index(stem)]
-        words, counts = np.unique(found, return_counts=True)
-        written = [self.words[w] for w in words.tolist()]
-        return Counter(dict(zip(written, counts.tolist(), strict=True)))
+    def forms(self, stems: Sequence[str]) -> dict[str, Counter[str]]:
+        """{stem: how often each written form of it occurs} for the given stems."""
+        wanted = np.full(len(self.stems) + 1, -1)  # wanted[-1]: a break
+        wanted[[bisect.bisect_left(self.stems, s) for s in stems]] = np.arange(len(stems))
+        which = wanted[self.stem_at]
+        found = which >= 0
+        pairs, counts = np.unique(
+            which[found] * len(_WORDS) + self.word_at[found], return_counts=True
+        )
+        out: dict[str, Counter[str]] = {s: Counter() for s in stems}
+        for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
+            out[stems[pair // len(_WORDS)]][_WORDS[pair % len(_WORDS)]] = count
+        return out
 
 
 def _terms(chunks: list[str]) -> _Terms:
@@ -105,20 +114,25 @@ def _terms(chunks: list[str]) -> _Terms:
     distinct = dict(zip(dict.fromkeys(chunks), itertools.count()))
     at = np.fromiter(map(distinct.__getitem__, chunks), dtype=np.intp, count=len(chunks))
     parsed = _parsed(list(distinct))
-    stems, stem_slot = _encode(list(chain.from_iterable(map(itemgetter(0), parsed))))
-    words, word_slot = _encode(list(chain.from_iterable(map(itemgetter(1), parsed))))
+    stem_slot = np.fromiter(chain.from_iterable(map(itemgetter(0), parsed)), dtype=np.intp)
+    word_slot = np.fromiter(chain.from_iterable(map(itemgetter(1), parsed)), dtype=np.intp)
     sizes = np.fromiter(map(len, map(itemgetter(0), parsed)), dtype=np.intp, count=len(parsed))
+    stems, stem_slot = _sorted_stems(stem_slot)
     slots = _slots(at, sizes)
-    return _Terms(stems, words, stem_slot[slots], word_slot[slots])
+    return _Terms(stems, stem_slot[slots], word_slot[slots])
 
 
-def _encode(items: list[str]) -> tuple[list[str], np.ndarray]:
-    """The distinct items (sorted, without `_BREAK`) and each one's index (-1 for
-    `_BREAK`)."""
-    distinct = sorted(set(items).difference((_BREAK,)))
-    index = dict(zip(distinct, range(len(distinct)), strict=True))
-    index[_BREAK] = -1
-    return distinct, np.fromiter(map(index.__getitem__, items), dtype=np.intp, count=len(items))
+def _sorted_stems(ids: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """The distinct stems of these `_STEMS` indexes, sorted, and each index's place among
+    them (-1 stays -1)."""
+    present = np.unique(ids[ids >= 0])
+    names = [_STEMS[i] for i in present.tolist()]
+    order = sorted(range(len(names)), key=names.__getitem__)
+    place = np.empty(len(names) + 1, dtype=np.intp)
+    place[order] = np.arange(len(names))
+    place[-1] = -1
+    local = np.where(ids >= 0, np.searchsorted(present, ids), -1)
+    return [names[k] for k in order], place[local]
 
 
 def _slots(at: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -127,6 +141,64 @@ def _slots(at: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     firsts = np.cumsum(sizes) - sizes
     counts = sizes[at]
     return np.repeat(firsts[at] - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+
+
+# Written chunk (text between spaces) → its words that can be keywords: their stems and
+# the words as written, as indexes into `_STEMS` and `_WORDS` (-1: `_END`, which ends each
+# text). `_WORD` never matches a space, so a chunk's words do not depend on its
+# neighbours. All emptied together when the chunks grow past the limit.
+_END = ["\n"]  # never a chunk of str.split
+_Parsed = tuple[tuple[int, ...], tuple[int, ...]]
+_CHUNKS: dict[str, _Parsed] = {_END[0]: ((-1,), (-1,))}
+_STEMS: list[str] = []
+_STEM_INDEX: dict[str, int] = {}
+_WORDS: list[str] = []
+_WORD_INDEX: dict[str, int] = {}
+_NAME_STEMS: set[str] = set()  # stems seen that may be spellings of a name
+_CHUNK_CACHE_LIMIT = 600_000  # about 300 bytes each
+
+
+def _parsed(chunks: list[str]) -> list[_Parsed]:
+    """(stems, words) of each distinct chunk, cached (a story's own chunks may exceed the
+    limit: they are kept until the next story needs room)."""
+    found = list(map(_CHUNKS.get, chunks))
+    missing = [k for k, f in enumerate(found) if f is None]
+    if len(_CHUNKS) > 1 and len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
+        for table in (_CHUNKS, _STEMS, _STEM_INDEX, _WORDS, _WORD_INDEX, _NAME_STEMS):
+            table.clear()
+        _CHUNKS[_END[0]] = ((-1,), (-1,))
+        return _parsed(chunks)
+    for k in missing:
+        found[k] = _CHUNKS[chunks[k]] = _parse(chunks[k])
+    return found  # type: ignore[return-value]
+
+
+def _parse(chunk: str) -> _Parsed:
+    stems, words = [], []
+    for word in [chunk] if chunk.isalpha() else _WORD.findall(chunk):  # isalpha: one word
+        stem = _keyword_stem(word)
+        if stem is not None:
+            stems.append(_stem_index(stem))
+            words.append(_word_index(word))
+    return tuple(stems), tuple(words)
+
+
+def _stem_index(stem: str) -> int:
+    index = _STEM_INDEX.get(stem)
+    if index is None:
+        index = _STEM_INDEX[stem] = len(_STEMS)
+        _STEMS.append(stem)
+        if _skeleton(stem) is not None:
+            _NAME_STEMS.add(stem)
+    return index
+
+
+def _word_index(word: str) -> int:
+    index = _WORD_INDEX.get(word)
+    if index is None:
+        index = _WORD_INDEX[word] = len(_WORDS)
+        _WORDS.append(word)
+    return index
 
 
 def _best(scores: dict[str, float], limit: int) -> list[str]:
@@ -138,42 +210,6 @@ def _best(scores: dict[str, float], limit: int) -> list[str]:
     else:
         contenders = list(scores)
     return sorted(contenders, key=lambda s: (-round(scores[s], 9), s))[:limit]
-
-
-# Written chunk (text between spaces) → the stems of its words that can be keywords, and
-# those words. `_WORD` never matches a space, so a chunk's words do not depend on its
-# neighbours. `_END` ends each text. Emptied when it grows past the limit.
-_END = ["\n"]  # never a chunk of str.split
-_BREAK = ""  # its stem and word: never those of a word
-_Parsed = tuple[tuple[str, ...], tuple[str, ...]]
-_END_PARSED: _Parsed = ((_BREAK,), (_BREAK,))
-_CHUNKS: dict[str, _Parsed] = {_END[0]: _END_PARSED}
-_NAME_STEMS: set[str] = set()  # stems seen that may be spellings of a name
-_CHUNK_CACHE_LIMIT = 300_000
-
-
-def _parsed(chunks: list[str]) -> list[_Parsed]:
-    """(stems, words) of each chunk, cached (and `_NAME_STEMS` updated)."""
-    found = list(map(_CHUNKS.get, chunks))
-    if None not in found:
-        return found  # type: ignore[return-value]
-    missing = [c for c, f in zip(chunks, found, strict=True) if f is None]
-    if len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
-        _CHUNKS.clear()
-        _NAME_STEMS.clear()
-        _CHUNKS[_END[0]] = _END_PARSED
-        missing = [c for c in chunks if c not in _CHUNKS]
-    for chunk in missing:
-        words = tuple(w for w in _words(chunk) if _keyword_stem(w) is not None)
-        stems = tuple(map(_keyword_stem, words))
-        _CHUNKS[chunk] = (stems, words)  # type: ignore[assignment]
-        _NAME_STEMS.update(s for s in stems if _skeleton(s) is not None)
-    return list(map(_CHUNKS.__getitem__, chunks))
-
-
-def _words(chunk: str) -> list[str]:
-    """`_WORD.findall(chunk)`; most chunks are one word of letters (`isalpha`)."""
-    return [chunk] if chunk.isalpha() else _WORD.findall(chunk)
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -92,9 +92,14 @@ def _dense_pagerank(weights: np.ndarray) -> np.ndarray | None:
         return None
     if alive.size < n:
         weights, strength = weights[np.ix_(alive, alive)], strength[alive]
-    transition_t = (weights / strength[:, None]).T
+    # I - d·Pᵀ, entry by entry as np.eye(m) - DAMPING * (weights / strength[:, None]).T
+    # (0 - x is -x; the diagonal of P is 0, so that of the system is 1), one array less.
+    system = weights / strength[:, None]
+    system *= -DAMPING
+    system = system.T
+    np.fill_diagonal(system, 1.0)
     m = alive.size
-    ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
+    ranks = np.linalg.solve(system, np.full(m, (1 - DAMPING) / m))
     return _unit(ranks, alive, n)
 
 
