@@ -83,7 +83,7 @@ def _dense_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
 
 
 def _dense_pagerank(weights: np.ndarray) -> np.ndarray | None:
-    """Weighted PageRank of a dense symmetric graph, solved exactly: scores of unit length,
+    """Weighted PageRank of a dense symmetric graph without loops, solved exactly: unit length,
     0 for nodes without an edge (summa drops them); None if there is no edge at all."""
     n = len(weights)
     strength = weights.sum(axis=1)
