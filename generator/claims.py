@@ -12,8 +12,8 @@ of non-zero similarities times the size of a claim.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -27,19 +27,7 @@ def similarity(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
     Sparse; values below `NEGLIGIBLE` are dropped.
     """
-    n = len(terms)
-    vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for ts in terms:
-        df.update(set(ts))
-    rows, cols, vals = [], [], []
-    for i, ts in enumerate(terms):
-        for term, count in sorted(Counter(ts).items()):
-            j = vocab.setdefault(term, len(vocab))
-            rows.append(i)
-            cols.append(j)
-            vals.append((1 + math.log(count)) * (math.log((n + 1) / (df[term] + 1)) + 1))
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+    x = _tfidf(terms)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     x = sparse.diags(1.0 / norms) @ x
@@ -47,6 +35,28 @@ def similarity(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     sim.data[sim.data < NEGLIGIBLE] = 0.0  # keeps big stories' matrices sparse
     sim.eliminate_zeros()
     return sim
+
+
+def _tfidf(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """(1 + log count) · (log((n + 1) / (df + 1)) + 1) of each sentence's terms: row by row,
+    each row's terms in term order, a term's column numbered where it first occurs."""
+    n = len(terms)
+    vocab = sorted(set(chain.from_iterable(terms)))
+    index = dict(zip(vocab, range(len(vocab)), strict=True))
+    ids = np.fromiter(map(index.__getitem__, chain.from_iterable(terms)), dtype=np.int64)
+    rows = np.repeat(np.arange(n, dtype=np.int64), [len(ts) for ts in terms])
+    pairs, counts = np.unique(rows * max(len(vocab), 1) + ids, return_counts=True)
+    rows, ids = np.divmod(pairs, max(len(vocab), 1))
+    df = np.bincount(ids, minlength=len(vocab))
+    column = np.empty(len(vocab), dtype=np.int64)
+    column[ids[np.sort(np.unique(ids, return_index=True)[1])]] = np.arange(len(vocab))
+    # math.log for each count and document frequency: numpy's log may differ in the last bit
+    tf = np.array([0.0] + [1 + math.log(c) for c in range(1, int(counts.max(initial=0)) + 1)])
+    idf = np.array([math.log((n + 1) / (d + 1)) + 1 for d in range(n + 1)])
+    values = tf[counts] * idf[df[ids]]
+    return sparse.csr_matrix(
+        (values, (rows, column[ids])), shape=(n, len(vocab)), dtype=np.float64
+    )
 
 
 def claims(
@@ -61,38 +71,56 @@ def claims(
     at least `SAME_CLAIM`. A claim holds at most one sentence per article, and a sentence
     joins through its likeness to the whole claim, never through one member alone.
     """
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    taken = [False] * len(scores)
+    n = len(scores)
+    order = sorted(range(n), key=lambda i: (-scores[i], i))
+    source = np.unique(np.asarray(article, dtype=object), return_inverse=True)[1]
+    diagonal = sim.diagonal().tolist()
+    taken = np.zeros(n, dtype=bool)
     out = []
     for i in order:
         if taken[i]:
             continue
-        members, pull = [i], _row(sim, i)  # pull[j] = sum of sim(j, member)
-        mass = float(sim[i, i]) or 1.0  # squared length of the sum of members
-        present = {article[i]}
-        while True:
-            best: tuple[float, int] | None = None
-            for j, value in pull.items():
-                if taken[j] or article[j] in present:
-                    continue
-                candidate = (round(value / math.sqrt(mass), 9), -j)
-                if best is None or candidate > best:
-                    best = candidate
-            if best is None or best[0] < SAME_CLAIM:
-                break
-            j = -best[1]
-            mass += 2 * pull[j] + float(sim[j, j])
-            members.append(j)
-            present.add(article[j])
-            for k, value in _row(sim, j).items():
-                pull[k] = pull.get(k, 0.0) + value
-        for j in members:
-            taken[j] = True
-        out.append([i, *sorted(members[1:])])
+        claim = _Claim(sim, taken | (source == source[i]), i, diagonal[i] or 1.0)
+        while (j := claim.closest()) is not None:
+            claim.add(j, diagonal[j], source == source[j])
+        taken[claim.members] = True
+        out.append([i, *sorted(claim.members[1:])])
     return out
 
 
-def _row(sim: sparse.csr_matrix, i: int) -> dict[int, float]:
-    start, end = sim.indptr[i], sim.indptr[i + 1]
-    pairs = zip(sim.indices[start:end], sim.data[start:end], strict=True)
-    return {int(j): float(v) for j, v in pairs}
+class _Claim:
+    """A claim being grown: `pull[j]` = sum of sim(j, member), `mass` = squared length of
+    the sum of the members; `open[j]` = pull[j] where j may still join, else -1."""
+
+    def __init__(self, sim: sparse.csr_matrix, blocked: np.ndarray, leader: int, mass: float):
+        self.sim, self.blocked, self.members, self.mass = sim, blocked, [leader], mass
+        self.pull = np.zeros(len(blocked))
+        self.open = np.full(len(blocked), -1.0)
+        self._reach(leader)
+
+    def _reach(self, i: int) -> None:
+        start, end = self.sim.indptr[i], self.sim.indptr[i + 1]
+        columns = self.sim.indices[start:end]
+        self.pull[columns] += self.sim.data[start:end]
+        self.open[columns] = np.where(self.blocked[columns], -1.0, self.pull[columns])
+
+    def closest(self) -> int | None:
+        """The free sentence closest to the centroid if that cosine is at least
+        `SAME_CLAIM` (rounded to 9 places; ties to the first)."""
+        top = float(self.open.max())
+        if top < 0:
+            return None
+        length = math.sqrt(self.mass)
+        # Only sentences within 3e-9 of the top cosine can round to it: round just those.
+        near = np.flatnonzero(self.open >= top - 3e-9 * length).tolist()
+        value, j = max((round(float(self.pull[j]) / length, 9), -j) for j in near)
+        return -j if value >= SAME_CLAIM else None
+
+    def add(self, j: int, squared: float, same_source: np.ndarray) -> None:
+        """Sentence j joins; `squared`: its own squared length; no other sentence of its
+        article may join."""
+        self.mass += 2 * float(self.pull[j]) + squared
+        self.members.append(j)
+        self.blocked |= same_source
+        self.open[same_source] = -1.0
+        self._reach(j)

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 from scipy import sparse
 
 from . import arabic, textrank
@@ -139,9 +140,9 @@ def _pool(story: Story) -> _Pool:
         key = reporter_key(article)
         headings = article.clean.headings
         for sentence, score in zip(article.sentences, article.scores, strict=True):
-            t = arabic.content_terms(sentence.text)
             if sentence.paragraph in headings or arabic.words(sentence.text) < MIN_WORDS:
                 continue
+            t = arabic.content_terms(sentence.text)
             if len(t) < 2:
                 continue
             quotes.append(Quote(sentence.text, article.id))
@@ -180,6 +181,7 @@ def select(
     candidates = sorted(clusters, key=lambda c: (-weight[id(c)], c[0]))[: limit * 4]
     chosen: list[list[int]] = []
     overlap = {id(c): 0.0 for c in candidates}  # closeness to the nearest chosen claim
+    columns = sim.tocsc()
     while candidates and len(chosen) < limit:
         best, best_value = None, -math.inf
         for c in candidates:
@@ -192,40 +194,47 @@ def select(
             break
         chosen.append(best)
         candidates.remove(best)
+        near = _nearness(np.zeros(sim.shape[0]), best, columns)
         for c in candidates:
-            overlap[id(c)] = max(overlap[id(c)], _closeness(c, best, sim))
+            overlap[id(c)] = max(overlap[id(c)], float(near[c].max()))
     return sorted(chosen, key=lambda c: (-weight[id(c)], c[0]))
 
 
-def _closeness(a: Sequence[int], b: Sequence[int], sim: sparse.csr_matrix) -> float:
-    """The highest similarity between a sentence of `a` and one of `b` (0 if none)."""
-    wanted = set(b)
-    best = 0.0
-    for i in a:
-        for j, v in _row(sim, i):
-            if j in wanted and v > best:
-                best = v
-    return best
-
-
-def _row(sim: sparse.csr_matrix, i: int) -> list[tuple[int, float]]:
-    """(column, value) of the stored entries of row i (read from the CSR arrays: scipy's
-    indexing builds a matrix per call, which dominated comparing a big story)."""
-    start, end = sim.indptr[i], sim.indptr[i + 1]
-    return list(zip(sim.indices[start:end].tolist(), sim.data[start:end].tolist(), strict=True))
+def _nearness(near: np.ndarray, cluster: Sequence[int], columns: sparse.csc_matrix) -> np.ndarray:
+    """`near`, raised where needed so that near[k] is at least the highest similarity
+    sim[k, j] to a sentence j of `cluster` (`columns`: sim by columns)."""
+    for j in cluster:
+        start, end = columns.indptr[j], columns.indptr[j + 1]
+        rows = columns.indices[start:end]
+        near[rows] = np.maximum(near[rows], columns.data[start:end])
+    return near
 
 
 def best_worded(cluster: Sequence[int], scores: Sequence[float], sim: sparse.csr_matrix) -> int:
     """The version closest to all the others (the claim as most outlets put it)."""
     if len(cluster) == 1:
         return cluster[0]
-    block = sim[cluster, :][:, cluster].toarray()
+    block = _block(sim, cluster)
     total = block.sum(axis=1) - block.diagonal()
     k = max(
         range(len(cluster)),
         key=lambda k: (round(float(total[k]), 9), scores[cluster[k]], -cluster[k]),
     )
     return cluster[k]
+
+
+def _block(sim: sparse.csr_matrix, cluster: Sequence[int]) -> np.ndarray:
+    """`sim[cluster, :][:, cluster].toarray()`, from the CSR arrays (scipy's indexing
+    builds two matrices per call, which dominated comparing a big story)."""
+    position = np.full(sim.shape[1], -1)
+    position[cluster] = np.arange(len(cluster))
+    block = np.zeros((len(cluster), len(cluster)))
+    for k, i in enumerate(cluster):
+        start, end = sim.indptr[i], sim.indptr[i + 1]
+        where = position[sim.indices[start:end]]
+        inside = where >= 0
+        block[k, where[inside]] = sim.data[start:end][inside]
+    return block
 
 
 def _point(
@@ -264,26 +273,34 @@ def _unique(
     alone = {c[0] for c in clusters if len({pool.reporter[i] for i in c}) == 1}
     alone = {i for c in clusters if c[0] in alone for i in c}
     novelty = _novelty(pool)
+    keys = {key: k for k, key in enumerate(dict.fromkeys(pool.reporter))}
+    reporter = np.array([keys[key] for key in pool.reporter])
+    columns = sim.tocsc()
     out = []
     for outlet in outlets:
         mine = [i for i in sorted(alone) if pool.reporter[i] == outlet.key]
-        mine = [i for i in mine if _nearest_other(i, sim, pool) < SAME_CLAIM]
+        mine = [i for i in mine if _nearest_other(i, sim, reporter) < SAME_CLAIM]
         value = {i: round(scores[i] * (0.5 + novelty[i]), 9) for i in mine}
         picked: list[int] = []
+        near = np.zeros(sim.shape[0])  # closeness to the sentences picked
         for i in sorted(mine, key=lambda i: (-value[i], i)):
-            if _closeness([i], picked, sim) >= REDUNDANT:
+            if near[i] >= REDUNDANT:
                 continue
             picked.append(i)
             if len(picked) == MAX_UNIQUE:
                 break
+            _nearness(near, [i], columns)
         if picked:
             out.append((outlet.key, tuple(pool.quotes[i] for i in picked)))
     return tuple(out)
 
 
-def _nearest_other(i: int, sim: sparse.csr_matrix, pool: _Pool) -> float:
-    mine = pool.reporter[i]
-    return max((v for j, v in _row(sim, i) if pool.reporter[j] != mine), default=0.0)
+def _nearest_other(i: int, sim: sparse.csr_matrix, reporter: np.ndarray) -> float:
+    """The highest similarity of sentence i to one of another outlet (`reporter`: each
+    sentence's outlet as a number); 0 if none."""
+    start, end = sim.indptr[i], sim.indptr[i + 1]
+    others = sim.data[start:end][reporter[sim.indices[start:end]] != reporter[i]]
+    return float(others.max()) if others.size else 0.0
 
 
 def _novelty(pool: _Pool) -> list[float]:

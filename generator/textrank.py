@@ -83,7 +83,7 @@ def _dense_textrank(docs: Sequence[Sequence[str]]) -> np.ndarray | None:
 
 
 def _dense_pagerank(weights: np.ndarray) -> np.ndarray | None:
-    """Weighted PageRank of a dense symmetric graph, solved exactly: scores of unit length,
+    """Weighted PageRank of a dense symmetric graph without loops, solved exactly: unit length,
     0 for nodes without an edge (summa drops them); None if there is no edge at all."""
     n = len(weights)
     strength = weights.sum(axis=1)
@@ -92,9 +92,14 @@ def _dense_pagerank(weights: np.ndarray) -> np.ndarray | None:
         return None
     if alive.size < n:
         weights, strength = weights[np.ix_(alive, alive)], strength[alive]
-    transition_t = (weights / strength[:, None]).T
+    # I - d·Pᵀ, entry by entry as np.eye(m) - DAMPING * (weights / strength[:, None]).T
+    # (0 - x is -x; the diagonal of P is 0, so that of the system is 1), one array less.
+    system = weights / strength[:, None]
+    system *= -DAMPING
+    system = system.T
+    np.fill_diagonal(system, 1.0)
     m = alive.size
-    ranks = np.linalg.solve(np.eye(m) - DAMPING * transition_t, np.full(m, (1 - DAMPING) / m))
+    ranks = np.linalg.solve(system, np.full(m, (1 - DAMPING) / m))
     return _unit(ranks, alive, n)
 
 
@@ -168,17 +173,52 @@ def keyword_scores(sequences: Sequence[Sequence[str]], *, limit: int = 400) -> d
     eigen-decomposition, a quarter of a second per story (`summa_keyword_scores` is kept as
     the reference the tests compare with).
     """
-    counts, vocab, pairs = _cooccurrences(sequences, limit)
-    if not pairs:
-        return {t: float(c) for t, c in counts.items() if t in vocab}
-    index = {t: i for i, t in enumerate(vocab)}
-    n = len(vocab)
-    adjacency = np.zeros((n, n))
-    for a, b in pairs:
-        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    vocab = sorted(set(chain.from_iterable(sequences)))
+    index = dict(zip(vocab, range(len(vocab)), strict=True))
+    terms = list(chain.from_iterable((*(index[t] for t in seq), -1) for seq in sequences))
+    return keyword_ranks(np.array(terms, dtype=np.intp), vocab, limit)
+
+
+def keyword_ranks(terms: np.ndarray, vocab: Sequence[str], limit: int = 400) -> dict[str, float]:
+    """`keyword_scores` of the sentences written one after another: `terms` holds each
+    term's index in `vocab` (sorted), -1 ending a sentence.
+
+    Terms without an edge get no score; if no term has one, each gets its count instead.
+    """
+    counts = np.bincount(terms[terms >= 0], minlength=len(vocab))
+    kept = np.arange(len(vocab))
+    if len(vocab) > limit:  # the most frequent terms, ties by term (vocab is sorted)
+        kept = np.sort(np.argsort(-counts, kind="stable")[:limit])
+    a, b = _neighbours(terms, kept, len(vocab))
+    if not a.size:
+        return {vocab[i]: float(counts[i]) for i in kept.tolist()}
+    # Terms without an edge are left out of the graph: _dense_pagerank would drop them.
+    linked, ends = np.unique(np.concatenate((a, b)), return_inverse=True)
+    adjacency = np.zeros((len(linked), len(linked)))
+    adjacency[ends[: len(a)], ends[len(a) :]] = adjacency[ends[len(a) :], ends[: len(a)]] = 1.0
     scores = _dense_pagerank(adjacency)
     assert scores is not None  # there is a pair, so an edge
-    return {vocab[i]: float(scores[i]) for i in np.flatnonzero(adjacency.any(axis=1))}
+    names = [vocab[i] for i in kept[linked].tolist()]
+    return dict(zip(names, scores.tolist(), strict=True))
+
+
+def _neighbours(ids: np.ndarray, kept: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Node pairs (indexes into `kept`) of the terms within `KEYWORD_WINDOW` of each other
+    in a sentence once the terms not kept are left out; a term is never its own neighbour.
+    Pairs may repeat."""
+    node = np.full(size + 1, -2)  # -2: a term left out; node[-1] = -1: a sentence break
+    node[kept] = np.arange(len(kept))
+    node[-1] = -1
+    ids = node[ids]
+    ids = ids[ids != -2]
+    sentence = np.cumsum(ids == -1)
+    firsts, seconds = [], []
+    for step in range(1, KEYWORD_WINDOW):
+        a, b = ids[:-step], ids[step:]
+        pair = (a >= 0) & (b >= 0) & (a != b) & (sentence[:-step] == sentence[step:])
+        firsts.append(a[pair])
+        seconds.append(b[pair])
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def summa_keyword_scores(
