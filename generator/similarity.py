@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -45,11 +46,13 @@ class Pairs:
 def weighted_terms(article: RankedArticle) -> Counter[str]:
     """An article's stems with their weights: body once, lead twice, title three times."""
     counts: Counter[str] = Counter(article.terms)
-    for term in article.terms[:LEAD_TERMS]:
-        counts[term] += LEAD_WEIGHT - 1
+    lead = article.terms[:LEAD_TERMS]
+    for _ in range(LEAD_WEIGHT - 1):
+        counts.update(lead)
     if article.article.title:
-        for term in arabic.content_terms(article.article.title):
-            counts[term] += TITLE_WEIGHT
+        title = arabic.content_terms(article.article.title)
+        for _ in range(TITLE_WEIGHT):
+            counts.update(title)
     return counts
 
 
@@ -64,24 +67,20 @@ def tfidf_matrix(
     order always give the same matrix.
     """
     n = len(docs)
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[float] = []
-    indptr = [0]
-    for doc in docs:
-        for term, count in doc.items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            counts.append(count)
-        indptr.append(len(indices))
-    cols = np.asarray(indices, dtype=np.int64)
+    terms = list(chain.from_iterable(docs))
+    vocabulary = {term: k for k, term in enumerate(dict.fromkeys(terms))}
+    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
+    counts = np.fromiter(
+        chain.from_iterable(doc.values() for doc in docs), dtype=np.float64, count=len(terms)
+    )
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(doc) for doc in docs], out=indptr[1:])
     df = np.bincount(cols, minlength=len(vocabulary))
     idf = np.log((n + 1) / (df + 1.0)) + 1
-    values = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+    values = (1 + np.log(counts)) * idf[cols]
     if days is not None:
-        values *= burst_factors(cols, np.asarray(indptr, dtype=np.int64), days)
-    matrix = sparse.csr_matrix(
-        (values, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocabulary), 1))
-    )
+        values *= burst_factors(cols, indptr, days)
+    matrix = sparse.csr_matrix((values, cols, indptr), shape=(n, max(len(vocabulary), 1)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
