@@ -8,9 +8,10 @@ Given each article's day, each term is also weighted by its burst on that day
 (`burst.py`): more where it is news that day, as before where the day has no background.
 
 No all-pairs comparison: articles are sorted by date, and each day's articles are compared
-(one sparse matrix product) only with the articles of the `window_days` before it and of
-the same day. Undated articles are compared with every article. The cost therefore grows
-with the number of articles times the number published in a window, not with its square.
+(sparse matrix products, a few hundred articles at a time) only with the articles of the
+`window_days` before it and of the same day. Undated articles are compared with every
+article. The cost therefore grows with the number of articles times the number published
+in a window, not with its square.
 """
 
 from __future__ import annotations
@@ -102,47 +103,61 @@ def close_pairs(
     n = matrix.shape[0]
     keyed = _without_common_terms(matrix)
     dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
-    undated = [i for i, d in enumerate(days) if d is None]
+    undated = np.asarray([i for i, d in enumerate(days) if d is None], dtype=np.int64)
     order = np.asarray([i for _, i in dated], dtype=np.int64)
     ords = np.asarray([d for d, _ in dated], dtype=np.int64)
-    found_r: list[np.ndarray] = []
-    found_c: list[np.ndarray] = []
-    found_s: list[np.ndarray] = []
-
-    def collect(block: np.ndarray, against: np.ndarray) -> None:
-        if not len(block) or not len(against):
-            return
-        product = (keyed[block] @ keyed[against].T).tocoo()
-        keep = product.data >= min_sim
-        r = block[product.row[keep]]
-        c = against[product.col[keep]]
-        s = product.data[keep]
-        upper = r < c
-        found_r.append(np.where(upper, r, c))
-        found_c.append(np.where(upper, c, r))
-        found_s.append(s)
-
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     start = 0
     while start < len(order):
         day = ords[start]
         end = int(np.searchsorted(ords, day, side="right"))
         low = int(np.searchsorted(ords, day - window_days, side="left"))
-        collect(order[start:end], order[low:end])
+        found += _close_to(keyed, order[start:end], order[low:end], ords[low:end] != day, min_sim)
         start = end
-    if undated:
-        collect(np.asarray(undated, dtype=np.int64), np.arange(n, dtype=np.int64))
-    if not found_r:
+    if len(undated):
+        is_dated = np.asarray([d is not None for d in days], dtype=bool)
+        found += _close_to(keyed, undated, np.arange(n, dtype=np.int64), is_dated, min_sim)
+    if not found:
         empty = np.zeros(0, dtype=np.int64)
         return Pairs(empty, empty, np.zeros(0))
-    rows = np.concatenate(found_r)
-    cols = np.concatenate(found_c)
-    sims = np.concatenate(found_s)
-    distinct = rows != cols
-    rows, cols, sims = rows[distinct], cols[distinct], sims[distinct]
-    # A pair met twice (same day, or undated against undated) is kept once.
-    key = rows * n + cols
-    _, first = np.unique(key, return_index=True)
-    return Pairs(rows[first], cols[first], np.round(sims[first], 9))
+    rows, cols, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    by_pair = np.argsort(rows * n + cols)
+    return Pairs(rows[by_pair], cols[by_pair], np.round(sims[by_pair], 9))
+
+
+PRODUCT_ROWS = 256  # articles per sparse product: a small product stays in the cache
+
+
+def _close_to(
+    keyed: sparse.csr_matrix,
+    block: np.ndarray,
+    against: np.ndarray,
+    other_day: np.ndarray,
+    min_sim: float,
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs (lower index, higher index, cosine ≥ `min_sim`) of the `block` articles
+    with the `against` ones, of which those of the block's day (or undated, with undated
+    ones: `other_day` is False) are met from both sides: each pair is taken once, from its
+    later day's article, or within one day from its lower index.
+
+    Each cosine is summed over the terms of its taken article in their order, as one
+    product of the two sets would sum it, so the same pairs get the same floats.
+    """
+    if not len(block) or not len(against):
+        return []
+    against_terms = keyed[against].T.tocsr()
+    out = []
+    for first in range(0, len(block), PRODUCT_ROWS):
+        rows = block[first : first + PRODUCT_ROWS]
+        product = keyed[rows] @ against_terms
+        close = np.flatnonzero(product.data >= min_sim)
+        r = rows[np.searchsorted(product.indptr, close, side="right") - 1]
+        at = product.indices[close]
+        c = against[at]
+        once = other_day[at] | (c > r)
+        r, c = r[once], c[once]
+        out.append((np.minimum(r, c), np.maximum(r, c), product.data[close][once]))
+    return out
 
 
 def _without_common_terms(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
