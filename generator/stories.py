@@ -64,13 +64,12 @@ def group(
     for i, (kept, _) in copies.items():
         attached.setdefault(kept, []).append(i)
     stories = []
-    for members in clusters:
+    for members, title in zip(clusters, _story_titles(ordered, clusters, matrix), strict=True):
         duplicates = tuple(
             Duplicate(of=ordered[k].id, copy=ordered[i], exact=copies[i][1])
             for k in members
             for i in attached.get(k, [])
         )
-        title = _story_title([ordered[i] for i in members], matrix, members)
         stories.append(_make_story([ordered[i] for i in members], duplicates, title))
     return sorted(stories, key=story_order)
 
@@ -151,9 +150,7 @@ class _Groups:
         neighbours = np.concatenate((cols, rows))[order]
         edges = np.tile(np.arange(len(sims), dtype=np.int64), 2)[order]
         bounds = np.searchsorted(ends[order], np.arange(len(self.alive) + 1)).tolist()
-        self.rows = [
-            (neighbours[lo:hi], edges[lo:hi]) for lo, hi in itertools.pairwise(bounds)
-        ]
+        self.rows = [(neighbours[lo:hi], edges[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
         first = sims >= np.maximum(self.limit[rows], self.limit[cols])
         return [
             (-s, r, c, 0, 0)
@@ -321,15 +318,44 @@ def _make_story(
     )
 
 
-def _story_title(
-    members: list[RankedArticle], matrix: sparse.csr_matrix, rows_of: list[int]
-) -> str:
-    """The title of the most central titled article (the highest cosine to the others'
-    sum), else the most central article's lead; ties go to the earlier article."""
-    titled = [k for k, a in enumerate(members) if a.article.title] or list(range(len(members)))
-    if len(titled) == 1:
-        return members[titled[0]].title
-    rows = matrix[[rows_of[k] for k in titled]]
-    centrality = np.asarray(rows @ np.asarray(rows.sum(axis=0)).ravel()).ravel()
-    best = max(range(len(titled)), key=lambda k: (round(float(centrality[k]), 9), -k))
-    return members[titled[best]].title
+def _story_titles(
+    ordered: Sequence[RankedArticle], clusters: list[list[int]], matrix: sparse.csr_matrix
+) -> list[str]:
+    """Each cluster's title: that of its most central titled article (the highest cosine
+    to the titled articles' sum), else the most central article's lead; ties go to the
+    earlier article."""
+    candidates = [
+        [i for i in members if ordered[i].article.title] or members for members in clusters
+    ]
+    central = iter(_most_central(matrix, [c for c in candidates if len(c) > 1]))
+    return [ordered[c[0] if len(c) == 1 else next(central)].title for c in candidates]
+
+
+def _most_central(matrix: sparse.csr_matrix, groups: list[list[int]]) -> list[int]:
+    """The row of each group with the highest dot product with the group's sum (rounded
+    to 9 digits; ties go to the earlier row), for all groups in one product.
+
+    The sums are added row by row and each dot product term by term in the row's order,
+    as `rows.sum(axis=0)` and `rows @ sum` would for one group, so the floats are the same.
+    """
+    if not groups:
+        return []
+    sizes = np.asarray([len(g) for g in groups], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    rows = matrix[
+        np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64, count=starts[-1])
+    ]
+    membership = sparse.csr_matrix(
+        (np.ones(starts[-1]), np.arange(starts[-1]), starts), shape=(len(groups), starts[-1])
+    )
+    sums = sparse.csr_matrix(membership @ rows)
+    sums.sort_indices()
+    entry_group = np.repeat(np.repeat(np.arange(len(groups)), sizes), np.diff(rows.indptr))
+    at_sum = np.asarray(sums[entry_group, rows.indices]).ravel()
+    terms = sparse.csr_matrix((rows.data * at_sum, rows.indices, rows.indptr), shape=rows.shape)
+    centrality = (terms @ np.ones(rows.shape[1])).tolist()
+    best = []
+    for group, lo in zip(groups, starts.tolist(), strict=False):
+        k = max(range(len(group)), key=lambda k: (round(centrality[lo + k], 9), -k))
+        best.append(group[k])
+    return best
