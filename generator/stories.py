@@ -134,7 +134,8 @@ class _Groups:
         self.version = [0] * n
         self.alive = (~self.skip).tolist()
         self.position = np.full(n, -1, dtype=np.int64)  # scratch for `_fold`
-        self.rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # rows made by merges
+        self.first_rows = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [0] * (n + 1))
         self.total = np.zeros(0)
         self.live = np.zeros(0, dtype=bool)
 
@@ -150,7 +151,7 @@ class _Groups:
         neighbours = np.concatenate((cols, rows))[order]
         edges = np.tile(np.arange(len(sims), dtype=np.int64), 2)[order]
         bounds = np.searchsorted(ends[order], np.arange(len(self.alive) + 1)).tolist()
-        self.rows = [(neighbours[lo:hi], edges[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
+        self.first_rows = (neighbours, edges, bounds)
         first = sims >= np.maximum(self.limit[rows], self.limit[cols])
         return [
             (-s, r, c, 0, 0)
@@ -211,7 +212,14 @@ class _Groups:
 
     def _row(self, a: int) -> tuple[np.ndarray, np.ndarray]:
         """Group a's neighbours (current names) and the live edges to them."""
-        names, edges = self.rows[a]
+        if a in self.rows:
+            names, edges = self.rows[a]
+        else:  # not merged yet: its pairs
+            neighbours, all_edges, bounds = self.first_rows
+            names, edges = (
+                neighbours[bounds[a] : bounds[a + 1]],
+                all_edges[bounds[a] : bounds[a + 1]],
+            )
         live = self.live[edges]
         return self.root[names[live]], edges[live]
 
