@@ -135,9 +135,12 @@ class _Groups:
         self.alive = (~self.skip).tolist()
         self.position = np.full(n, -1, dtype=np.int64)  # scratch for `_fold`
         self.rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # rows made by merges
-        self.first_rows = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [0] * (n + 1))
+        # Set by `first_candidates`: each edge's sum and whether it is live, and every
+        # article's pairs as (neighbours, edges, bounds): article i's are bounds[i]:bounds[i+1].
         self.total = np.zeros(0)
         self.live = np.zeros(0, dtype=bool)
+        empty = np.zeros(0, dtype=np.int64)
+        self.first_rows: tuple[np.ndarray, np.ndarray, list[int]] = (empty, empty, [0] * (n + 1))
 
     def first_candidates(self, pairs: Pairs) -> list[_Candidate]:
         """Edges for the pairs between non-copies; the pairs above both articles'
@@ -178,7 +181,7 @@ class _Groups:
         self.rows[a] = self._fold(
             names_a[~at_b], edges_a[~at_b], names_b[names_b != a], edges_b[names_b != a]
         )
-        self.rows[b] = (names_b[:0], edges_b[:0])
+        self.rows.pop(b, None)
         self.alive[b] = False
         self.root[self.members[b]] = a
         self.members[a] += self.members[b]
@@ -363,7 +366,7 @@ def _most_central(matrix: sparse.csr_matrix, groups: list[list[int]]) -> list[in
     terms = sparse.csr_matrix((rows.data * at_sum, rows.indices, rows.indptr), shape=rows.shape)
     centrality = (terms @ np.ones(rows.shape[1])).tolist()
     best = []
-    for group, lo in zip(groups, starts.tolist(), strict=False):
+    for group, lo in zip(groups, starts[:-1].tolist(), strict=True):
         k = max(range(len(group)), key=lambda k: (round(centrality[lo + k], 9), -k))
         best.append(group[k])
     return best
