@@ -132,12 +132,12 @@ def _close_to(
     min_sim: float,
 ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The pairs (lower index, higher index, cosine ≥ `min_sim`) of the `block` articles
-    with the `against` ones, of which those of the block's day (or undated, with undated
-    ones: `other_day` is False) are met from both sides: each pair is taken once, from its
-    later day's article, or within one day from its lower index.
+    with the `against` ones. A pair is taken once, as met from its `block` article (the
+    later day's, or the undated one), except that a pair of one day (or of two undated
+    articles: `other_day` is False) is met from both sides and taken from its lower index.
 
-    Each cosine is summed over the terms of its taken article in their order, as one
-    product of the two sets would sum it, so the same pairs get the same floats.
+    Each cosine is summed over the terms of the article it is met from, in their order, as
+    one product of the whole block would sum it, so the same pairs get the same floats.
     """
     if not len(block) or not len(against):
         return []
