@@ -100,13 +100,15 @@ def link(
     proposals = _Proposals(groups.first_candidates(pairs), groups)
     centroid = settings.linkage == "centroid"
     while (best := proposals.pop()) is not None:
-        a, b = best
-        groups.merge(a, b)
+        a, b, between = best
+        groups.merge(a, b, between)
         proposals.replace(a, groups.candidates(a, centroid, settings.window_days))
     return [sorted(groups.members[i]) for i in range(n) if groups.alive[i]]
 
 
-_Candidate = tuple[float, int, int, int, int]  # (-score, a, b, version of a, version of b)
+# (-score, a, b, version of a, version of b, the edge between them); the first five are
+# never all equal for two candidates, so the edge never decides their order.
+_Candidate = tuple[float, int, int, int, int, int]
 
 
 class _Groups:
@@ -155,32 +157,30 @@ class _Groups:
         edges = np.tile(np.arange(len(sims), dtype=np.int64), 2)[order]
         bounds = np.searchsorted(ends[order], np.arange(len(self.alive) + 1)).tolist()
         self.first_rows = (neighbours, edges, bounds)
-        first = sims >= np.maximum(self.limit[rows], self.limit[cols])
+        first = np.flatnonzero(sims >= np.maximum(self.limit[rows], self.limit[cols]))
         return [
-            (-s, r, c, 0, 0)
-            for s, r, c in zip(
-                sims[first].tolist(), rows[first].tolist(), cols[first].tolist(), strict=True
+            (-s, r, c, 0, 0, e)
+            for s, r, c, e in zip(
+                sims[first].tolist(),
+                rows[first].tolist(),
+                cols[first].tolist(),
+                first.tolist(),
+                strict=True,
             )
         ]
 
     def current(self, candidate: _Candidate) -> bool:
         """Whether neither group of the candidate has changed since it was proposed."""
-        _, a, b, va, vb = candidate
+        _, a, b, va, vb, _ = candidate
         return self.alive[a] and self.alive[b] and va == self.version[a] and vb == self.version[b]
 
-    def merge(self, a: int, b: int) -> None:
-        """Group b joins group a (a < b)."""
-        names_a, edges_a = self._row(a)
-        names_b, edges_b = self._row(b)
-        at_b = names_a == b
-        (between,) = edges_a[at_b]
-        self.live[between] = False
+    def merge(self, a: int, b: int, between: int) -> None:
+        """Group b joins group a (a < b) over their edge `between`."""
+        self.live[between] = False  # so neither row lists the other group
         self.self_sum[a] = float(self.self_sum[a]) + (
             float(self.self_sum[b]) + 2 * float(self.total[between])
         )
-        self.rows[a] = self._fold(
-            names_a[~at_b], edges_a[~at_b], names_b[names_b != a], edges_b[names_b != a]
-        )
+        self.rows[a] = self._fold(*self._row(a), *self._row(b))
         self.rows.pop(b, None)
         self.alive[b] = False
         self.root[self.members[b]] = a
@@ -208,9 +208,11 @@ class _Groups:
             ok &= ~(self.dated[names] & (span > window))
         version, va = self.version, self.version[a]
         out = []
-        for k, score in zip(names[ok].tolist(), scores[ok].tolist(), strict=True):
+        for k, score, e in zip(
+            names[ok].tolist(), scores[ok].tolist(), edges[ok].tolist(), strict=True
+        ):
             key = -round(score, 12)
-            out.append((key, a, k, va, version[k]) if a < k else (key, k, a, version[k], va))
+            out.append((key, a, k, va, version[k], e) if a < k else (key, k, a, version[k], va, e))
         return out
 
     def _row(self, a: int) -> tuple[np.ndarray, np.ndarray]:
@@ -257,13 +259,13 @@ class _Proposals:
             self._advance(owner, 0)
         heapq.heapify(self.heap)
 
-    def pop(self) -> tuple[int, int] | None:
-        """The best current merge (a, b), or None when there is none left."""
+    def pop(self) -> tuple[int, int, int] | None:
+        """The best current merge (a, b, their edge), or None when there is none left."""
         while self.heap:
             candidate, owner, version = heapq.heappop(self.heap)
             if self.groups.current(candidate):  # its proposer is one of the two groups
                 self.lists.pop(owner, None)
-                return candidate[1], candidate[2]
+                return candidate[1], candidate[2], candidate[5]
             if self.groups.alive[owner] and self.groups.version[owner] == version:
                 self._advance(owner, version)
         return None
