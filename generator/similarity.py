@@ -11,13 +11,15 @@ No all-pairs comparison: articles are sorted by date, and each day's articles ar
 (sparse matrix products, a few hundred articles at a time) only with the articles of the
 `window_days` before it and of the same day. Undated articles are compared with every
 article. The cost therefore grows with the number of articles times the number published
-in a window, not with its square.
+in a window, not with its square. The days are compared in threads, one per core (the
+products release the GIL); each pair's cosine is the same float whichever thread sums it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 
@@ -27,6 +29,7 @@ from scipy import sparse
 from . import arabic
 from .burst import burst_factors
 from .models import RankedArticle
+from .parallel import cores
 
 TITLE_WEIGHT = 3  # a title term counts as three body occurrences
 LEAD_WEIGHT = 2  # a term of the lead (its first LEAD_TERMS stems) counts twice
@@ -98,27 +101,50 @@ def close_pairs(
     """
     n = matrix.shape[0]
     keyed = _without_common_terms(matrix)
-    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
-    undated = np.asarray([i for i, d in enumerate(days) if d is None], dtype=np.int64)
-    order = np.asarray([i for _, i in dated], dtype=np.int64)
-    ords = np.asarray([d for d, _ in dated], dtype=np.int64)
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    start = 0
-    while start < len(order):
-        day = ords[start]
-        end = int(np.searchsorted(ords, day, side="right"))
-        low = int(np.searchsorted(ords, day - window_days, side="left"))
-        found += _close_to(keyed, order[start:end], order[low:end], ords[low:end] != day, min_sim)
-        start = end
-    if len(undated):
-        is_dated = np.asarray([d is not None for d in days], dtype=bool)
-        found += _close_to(keyed, undated, np.arange(n, dtype=np.int64), is_dated, min_sim)
+
+    def compare(comparison: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[_Found]:
+        block, against, other_day = comparison
+        return _close_to(keyed, block, against, other_day, min_sim)
+
+    # Scipy's sparse products release the GIL, so the days are compared on all the cores;
+    # `map` gives their pairs back in the days' order, whatever the number of threads.
+    with ThreadPoolExecutor(max_workers=cores()) as pool:
+        found = [
+            part for parts in pool.map(compare, _comparisons(days, window_days)) for part in parts
+        ]
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return Pairs(empty, empty, np.zeros(0))
     rows, cols, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
     by_pair = np.argsort(rows * n + cols)
     return Pairs(rows[by_pair], cols[by_pair], np.round(sims[by_pair], 9))
+
+
+_Found = tuple[np.ndarray, np.ndarray, np.ndarray]  # pairs: lower index, higher index, cosine
+
+
+def _comparisons(
+    days: Sequence[int | None], window_days: int
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(block, against, other_day): each day's articles against those of the window up to
+    it, then the undated against all; `other_day` marks the `against` articles not of the
+    block's day (for the undated: the dated ones)."""
+    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
+    order = np.asarray([i for _, i in dated], dtype=np.int64)
+    ords = np.asarray([d for d, _ in dated], dtype=np.int64)
+    out = []
+    start = 0
+    while start < len(order):
+        day = ords[start]
+        end = int(np.searchsorted(ords, day, side="right"))
+        low = int(np.searchsorted(ords, day - window_days, side="left"))
+        out.append((order[start:end], order[low:end], ords[low:end] != day))
+        start = end
+    undated = np.asarray([i for i, d in enumerate(days) if d is None], dtype=np.int64)
+    if len(undated):
+        is_dated = np.asarray([d is not None for d in days], dtype=bool)
+        out.append((undated, np.arange(len(days), dtype=np.int64), is_dated))
+    return out
 
 
 PRODUCT_ROWS = 256  # articles per sparse product: a small product stays in the cache
@@ -130,7 +156,7 @@ def _close_to(
     against: np.ndarray,
     other_day: np.ndarray,
     min_sim: float,
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+) -> list[_Found]:
     """The pairs (lower index, higher index, cosine ≥ `min_sim`) of the `block` articles
     with the `against` ones. A pair is taken once, as met from its `block` article (the
     later day's, or the undated one), except that a pair of one day (or of two undated
