@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 ALPHA = 1.5  # how much a burst counts (chosen on the tuning outlets, bench/grouping.py)
 CAP = 20.0  # a term 20 times more frequent than usual is as bursty as it gets
@@ -47,29 +46,25 @@ def burst_factors(
     index = {d: k for k, d in enumerate(dated_days)}
     row_day = np.asarray([-1 if d is None else index[d] for d in days], dtype=np.int64)
     entry_day = np.repeat(row_day, np.diff(indptr))
-    dated = entry_day >= 0
-    per_day = sparse.csr_matrix(
-        (np.ones(int(dated.sum())), (entry_day[dated], columns[dated])),
-        shape=(len(distinct), n_terms),
-    )  # document frequency of each term on each day (duplicates are summed)
     articles = np.bincount(row_day[row_day >= 0], minlength=len(distinct))
     sizes = _background_sizes(distinct, articles)
-    total_df = np.asarray(per_day.sum(axis=0)).ravel()
+    # The entries by day (undated first): a run of days is a run of `by_day`.
     order = np.argsort(entry_day, kind="stable")
-    bounds = np.searchsorted(entry_day[order], np.arange(len(distinct) + 1))
+    by_day = columns[order]
+    bounds = np.searchsorted(entry_day[order], np.arange(-1, len(distinct) + 1))
+    total_df = np.bincount(by_day[bounds[1] :], minlength=n_terms)  # dated articles with it
     for k, day in enumerate(distinct.tolist()):
         background = int(sizes[k])
         if background < MIN_BACKGROUND:
             continue
         lo = int(np.searchsorted(distinct, day - BACKGROUND_DAYS, side="left"))
         hi = int(np.searchsorted(distinct, day + BACKGROUND_DAYS, side="right"))
-        entries = order[bounds[k] : bounds[k + 1]]
-        cols = columns[entries]
-        near_df = np.asarray(per_day[lo:hi].sum(axis=0)).ravel()[cols]
-        p_day = per_day[k].toarray().ravel()[cols] / articles[k]
+        cols = by_day[bounds[k + 1] : bounds[k + 2]]
+        near_df = np.bincount(by_day[bounds[lo + 1] : bounds[hi + 1]], minlength=n_terms)[cols]
+        p_day = np.bincount(cols, minlength=n_terms)[cols] / articles[k]
         p_background = (total_df[cols] - near_df + 1) / (background + 1)
         ratio = np.clip(p_day / p_background, 1.0, CAP)
-        factors[entries] = 1 + ALPHA * np.log(ratio)
+        factors[order[bounds[k + 1] : bounds[k + 2]]] = 1 + ALPHA * np.log(ratio)
     return factors
 
 

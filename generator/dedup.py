@@ -73,14 +73,21 @@ def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
                     union(j, i)
                     break
     shingles: dict[int, set[tuple[str, ...]]] = {}
-    for i, j, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.sims.tolist(), strict=True):
-        if s < CANDIDATE_SIM or find(i) == find(j):
+
+    def shingles_of(i: int) -> set[tuple[str, ...]]:
+        if i not in shingles:
+            shingles[i] = _shingles(text(i))
+        return shingles[i]
+
+    likely = pairs.sims >= CANDIDATE_SIM
+    for i, j in zip(pairs.rows[likely].tolist(), pairs.cols[likely].tolist(), strict=True):
+        if find(i) == find(j):
             continue
         if len(text(i)) < MIN_WORDS or len(text(j)) < MIN_WORDS:
             continue
-        a = shingles.setdefault(i, _shingles(text(i)))
-        b = shingles.setdefault(j, _shingles(text(j)))
-        if len(a & b) >= NEAR_EXACT * len(a | b):
+        a, b = shingles_of(i), shingles_of(j)
+        shared = len(a & b)
+        if shared >= NEAR_EXACT * (len(a) + len(b) - shared):  # Jaccard: shared / union
             union(i, j)
     copy_of: dict[int, tuple[int, bool]] = {}
     for i in range(len(articles)):

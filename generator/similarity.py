@@ -8,16 +8,20 @@ Given each article's day, each term is also weighted by its burst on that day
 (`burst.py`): more where it is news that day, as before where the day has no background.
 
 No all-pairs comparison: articles are sorted by date, and each day's articles are compared
-(one sparse matrix product) only with the articles of the `window_days` before it and of
-the same day. Undated articles are compared with every article. The cost therefore grows
-with the number of articles times the number published in a window, not with its square.
+(sparse matrix products, a few hundred articles at a time) only with the articles of the
+`window_days` before it and of the same day. Undated articles are compared with every
+article. The cost therefore grows with the number of articles times the number published
+in a window, not with its square. The days are compared in threads, one per core (the
+products release the GIL); each pair's cosine is the same float whichever thread sums it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -25,6 +29,7 @@ from scipy import sparse
 from . import arabic
 from .burst import burst_factors
 from .models import RankedArticle
+from .parallel import cores
 
 TITLE_WEIGHT = 3  # a title term counts as three body occurrences
 LEAD_WEIGHT = 2  # a term of the lead (its first LEAD_TERMS stems) counts twice
@@ -44,13 +49,11 @@ class Pairs:
 
 def weighted_terms(article: RankedArticle) -> Counter[str]:
     """An article's stems with their weights: body once, lead twice, title three times."""
-    counts: Counter[str] = Counter(article.terms)
-    for term in article.terms[:LEAD_TERMS]:
-        counts[term] += LEAD_WEIGHT - 1
-    if article.article.title:
-        for term in arabic.content_terms(article.article.title):
-            counts[term] += TITLE_WEIGHT
-    return counts
+    lead = article.terms[:LEAD_TERMS]
+    title = arabic.content_terms(article.article.title) if article.article.title else []
+    # One count over the body, the lead's extra copies and the title's: terms are keyed in
+    # order of first appearance, as adding them one by one would.
+    return Counter(chain(article.terms, *[lead] * (LEAD_WEIGHT - 1), *[title] * TITLE_WEIGHT))
 
 
 def tfidf_matrix(
@@ -64,24 +67,20 @@ def tfidf_matrix(
     order always give the same matrix.
     """
     n = len(docs)
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[float] = []
-    indptr = [0]
-    for doc in docs:
-        for term, count in doc.items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            counts.append(count)
-        indptr.append(len(indices))
-    cols = np.asarray(indices, dtype=np.int64)
+    terms = list(chain.from_iterable(docs))
+    vocabulary = {term: k for k, term in enumerate(dict.fromkeys(terms))}
+    cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
+    counts = np.fromiter(
+        chain.from_iterable(doc.values() for doc in docs), dtype=np.float64, count=len(terms)
+    )
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(doc) for doc in docs], out=indptr[1:])
     df = np.bincount(cols, minlength=len(vocabulary))
     idf = np.log((n + 1) / (df + 1.0)) + 1
-    values = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+    values = (1 + np.log(counts)) * idf[cols]
     if days is not None:
-        values *= burst_factors(cols, np.asarray(indptr, dtype=np.int64), days)
-    matrix = sparse.csr_matrix(
-        (values, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocabulary), 1))
-    )
+        values *= burst_factors(cols, indptr, days)
+    matrix = sparse.csr_matrix((values, cols, indptr), shape=(n, max(len(vocabulary), 1)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
@@ -102,48 +101,85 @@ def close_pairs(
     """
     n = matrix.shape[0]
     keyed = _without_common_terms(matrix)
+
+    def compare(comparison: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[_Found]:
+        block, against, other_day = comparison
+        return _close_to(keyed, block, against, other_day, min_sim)
+
+    # Scipy's sparse products release the GIL, so the days are compared on all the cores;
+    # `map` gives their pairs back in the days' order, whatever the number of threads.
+    with ThreadPoolExecutor(max_workers=cores()) as pool:
+        found = [
+            part for parts in pool.map(compare, _comparisons(days, window_days)) for part in parts
+        ]
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return Pairs(empty, empty, np.zeros(0))
+    rows, cols, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    by_pair = np.argsort(rows * n + cols)
+    return Pairs(rows[by_pair], cols[by_pair], np.round(sims[by_pair], 9))
+
+
+_Found = tuple[np.ndarray, np.ndarray, np.ndarray]  # pairs: lower index, higher index, cosine
+
+
+def _comparisons(
+    days: Sequence[int | None], window_days: int
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(block, against, other_day): each day's articles against those of the window up to
+    it, then the undated against all; `other_day` marks the `against` articles not of the
+    block's day (for the undated: the dated ones)."""
     dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
-    undated = [i for i, d in enumerate(days) if d is None]
     order = np.asarray([i for _, i in dated], dtype=np.int64)
     ords = np.asarray([d for d, _ in dated], dtype=np.int64)
-    found_r: list[np.ndarray] = []
-    found_c: list[np.ndarray] = []
-    found_s: list[np.ndarray] = []
-
-    def collect(block: np.ndarray, against: np.ndarray) -> None:
-        if not len(block) or not len(against):
-            return
-        product = (keyed[block] @ keyed[against].T).tocoo()
-        keep = product.data >= min_sim
-        r = block[product.row[keep]]
-        c = against[product.col[keep]]
-        s = product.data[keep]
-        upper = r < c
-        found_r.append(np.where(upper, r, c))
-        found_c.append(np.where(upper, c, r))
-        found_s.append(s)
-
+    out = []
     start = 0
     while start < len(order):
         day = ords[start]
         end = int(np.searchsorted(ords, day, side="right"))
         low = int(np.searchsorted(ords, day - window_days, side="left"))
-        collect(order[start:end], order[low:end])
+        out.append((order[start:end], order[low:end], ords[low:end] != day))
         start = end
-    if undated:
-        collect(np.asarray(undated, dtype=np.int64), np.arange(n, dtype=np.int64))
-    if not found_r:
-        empty = np.zeros(0, dtype=np.int64)
-        return Pairs(empty, empty, np.zeros(0))
-    rows = np.concatenate(found_r)
-    cols = np.concatenate(found_c)
-    sims = np.concatenate(found_s)
-    distinct = rows != cols
-    rows, cols, sims = rows[distinct], cols[distinct], sims[distinct]
-    # A pair met twice (same day, or undated against undated) is kept once.
-    key = rows * n + cols
-    _, first = np.unique(key, return_index=True)
-    return Pairs(rows[first], cols[first], np.round(sims[first], 9))
+    undated = np.asarray([i for i, d in enumerate(days) if d is None], dtype=np.int64)
+    if len(undated):
+        is_dated = np.asarray([d is not None for d in days], dtype=bool)
+        out.append((undated, np.arange(len(days), dtype=np.int64), is_dated))
+    return out
+
+
+PRODUCT_ROWS = 256  # articles per sparse product: a small product stays in the cache
+
+
+def _close_to(
+    keyed: sparse.csr_matrix,
+    block: np.ndarray,
+    against: np.ndarray,
+    other_day: np.ndarray,
+    min_sim: float,
+) -> list[_Found]:
+    """The pairs (lower index, higher index, cosine ≥ `min_sim`) of the `block` articles
+    with the `against` ones. A pair is taken once, as met from its `block` article (the
+    later day's, or the undated one), except that a pair of one day (or of two undated
+    articles: `other_day` is False) is met from both sides and taken from its lower index.
+
+    Each cosine is summed over the terms of the article it is met from, in their order, as
+    one product of the whole block would sum it, so the same pairs get the same floats.
+    """
+    if not len(block) or not len(against):
+        return []
+    against_terms = keyed[against].T.tocsr()
+    out = []
+    for first in range(0, len(block), PRODUCT_ROWS):
+        rows = block[first : first + PRODUCT_ROWS]
+        product = keyed[rows] @ against_terms
+        close = np.flatnonzero(product.data >= min_sim)
+        r = rows[np.searchsorted(product.indptr, close, side="right") - 1]
+        at = product.indices[close]
+        c = against[at]
+        once = other_day[at] | (c > r)
+        r, c = r[once], c[once]
+        out.append((np.minimum(r, c), np.maximum(r, c), product.data[close][once]))
+    return out
 
 
 def _without_common_terms(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
