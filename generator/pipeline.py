@@ -83,7 +83,7 @@ def _generate(settings: Settings) -> Digest:
     cache = Cache(settings.cache_dir) if settings.cache else None
     try:
         stage = article_stage.run(settings.articles, cache, settings.jobs)
-        grouped = grouped_stories(stage.articles, stage.keys, cache)
+        grouped = grouped_stories(stage.articles, stage.keys, cache, settings.jobs)
         stories = analysed(grouped, stage.keys, cache, settings.jobs)
         if cache is not None:
             cache.commit()
@@ -96,16 +96,19 @@ def _generate(settings: Settings) -> Digest:
 
 
 def grouped_stories(
-    articles: Sequence[RankedArticle], keys: dict[str, str], cache: Cache | None
+    articles: Sequence[RankedArticle],
+    keys: dict[str, str],
+    cache: Cache | None,
+    jobs: int | None = None,
 ) -> list[Story]:
     """`stories.group`, or, when exactly these articles were grouped before, its result again
     (a rebuild with no article changed, after a template or hand-written page changed)."""
     if cache is None:
-        return group(articles)
+        return group(articles, jobs=jobs)
     key = memo_key("groups", _file_keys(articles, keys))
     plan = cache.get(key, "memo")
     if plan is None:
-        stories = group(articles)
+        stories = group(articles, jobs=jobs)
         plan = [
             (s.id, [a.id for a in s.articles], s.title, s.aliases,
              [(d.of, d.copy.id, d.exact) for d in s.duplicates])

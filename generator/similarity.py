@@ -91,8 +91,10 @@ def close_pairs(
     days: Sequence[int | None],
     window_days: int,
     min_sim: float,
+    threads: int | None = None,
 ) -> Pairs:
-    """Every pair at most `window_days` apart (or undated) whose cosine is ≥ `min_sim`.
+    """Every pair at most `window_days` apart (or undated) whose cosine is ≥ `min_sim`,
+    found on `threads` threads (default: one per core); the pairs never depend on them.
 
     In a big collection the most common terms (`COMMON_SHARE`, `COMMON_MIN`) are left out
     of the products: they make nearly every pair of a window a candidate while adding
@@ -108,7 +110,7 @@ def close_pairs(
 
     # Scipy's sparse products release the GIL, so the days are compared on all the cores;
     # `map` gives their pairs back in the days' order, whatever the number of threads.
-    with ThreadPoolExecutor(max_workers=cores()) as pool:
+    with ThreadPoolExecutor(max_workers=threads or cores()) as pool:
         found = [
             part for parts in pool.map(compare, _comparisons(days, window_days)) for part in parts
         ]

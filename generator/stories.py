@@ -47,13 +47,16 @@ class GroupingSettings:
 
 
 def group(
-    articles: Sequence[RankedArticle], settings: GroupingSettings = GroupingSettings()
+    articles: Sequence[RankedArticle],
+    settings: GroupingSettings = GroupingSettings(),
+    jobs: int | None = None,
 ) -> list[Story]:
-    """Stories, sorted newest first (undated last), then by id."""
+    """Stories, sorted newest first (undated last), then by id; the similar pairs are found
+    on `jobs` threads (default: one per core), which never changes the result."""
     ordered = sorted(articles, key=_article_order)
     days = [a.article.date.toordinal() if a.article.date else None for a in ordered]
     matrix = tfidf_matrix([weighted_terms(a) for a in ordered], days)
-    pairs = close_pairs(matrix, days, settings.window_days, settings.min_sim)
+    pairs = close_pairs(matrix, days, settings.window_days, settings.min_sim, jobs)
     copies = find_copies(ordered, pairs).copy_of
     limits = [
         settings.burst_threshold if bursty else settings.threshold
