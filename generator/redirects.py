@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from .models import Story
 
+FAVICON = "assets/images/favicon.png"  # Material's icon, in every built site
+
 
 def redirect_page(target_id: str, title: str) -> bytes:
     """A page at `stories/<alias>/` that sends the reader to `stories/<target_id>/`."""
@@ -24,6 +26,9 @@ def redirect_page(target_id: str, title: str) -> bytes:
     return (
         '<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
         f'<title>{text}</title><link rel="canonical" href="{url}">'
+        # the theme's icon: without one a browser asks the server's root for /favicon.ico,
+        # which a project site on GitHub Pages does not have (a 404 on every redirect)
+        f'<link rel="icon" href="../../{FAVICON}">'
         '<link rel="alternate" type="application/atom+xml" href="../../feed.xml">'
         f'<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={url}">'
         f'</head><body><article><h1><a href="{url}">{text}</a></h1></article></body></html>\n'

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -211,4 +212,7 @@ def test_the_built_site_redirects_old_story_addresses(seed_site: Settings) -> No
     for alias in moscow["aliases"]:
         page = (seed_site.out / "stories" / alias / "index.html").read_text("utf-8")
         assert f'url=../{moscow["id"]}/"' in page
+        # its icon is the site's (no request for /favicon.ico outside the project site)
+        icon = re.search(r'<link rel="icon" href="([^"]+)">', page)
+        assert icon and (seed_site.out / "stories" / alias / icon[1]).resolve().is_file()
     assert (seed_site.out / "stories" / moscow["id"] / "index.html").is_file()
