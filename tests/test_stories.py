@@ -51,6 +51,12 @@ def day_stories(day):
     return group([made_up(e) for e in day])
 
 
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_the_stories_do_not_depend_on_the_threads(day, day_stories, jobs: int) -> None:
+    """The similar pairs are found on a thread per core; any number gives the same stories."""
+    assert group([made_up(e) for e in day], jobs=jobs) == day_stories
+
+
 def shown(stories) -> list[list[str]]:
     """Each story's articles and copies, by id."""
     return sorted(
