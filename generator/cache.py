@@ -33,6 +33,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from . import front_matter
 from .models import RankedArticle
 
 FOLDER = ".digest-cache"
@@ -60,6 +61,8 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{library} {version}\0".encode())
+    # front matter is read by libyaml when PyYAML was built with it (front_matter.load_yaml)
+    digest.update(f"libyaml {front_matter.LIBYAML}\0".encode())
     return digest.hexdigest()
 
 

@@ -66,6 +66,7 @@ def load_yaml(header: str) -> object:
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+LIBYAML = _FAST_LOADER is not None  # part of the cache's fingerprint
 
 
 def _is_key(key: object) -> bool:
