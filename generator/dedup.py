@@ -13,6 +13,7 @@ running one wire story) is not.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,12 +45,10 @@ def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
     exact copies; confirmed word for word) and pairs with a high cosine (near-exact).
     """
     parent = list(range(len(articles)))
-    words: dict[int, list[str]] = {}
 
+    @functools.cache
     def text(i: int) -> list[str]:
-        if i not in words:
-            words[i] = text_words(articles[i])
-        return words[i]
+        return text_words(articles[i])
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -72,12 +71,10 @@ def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
                 if text(i) and text(i) == text(j):
                     union(j, i)
                     break
-    shingles: dict[int, set[tuple[str, ...]]] = {}
 
+    @functools.cache
     def shingles_of(i: int) -> set[tuple[str, ...]]:
-        if i not in shingles:
-            shingles[i] = _shingles(text(i))
-        return shingles[i]
+        return _shingles(text(i))
 
     likely = pairs.sims >= CANDIDATE_SIM
     for i, j in zip(pairs.rows[likely].tolist(), pairs.cols[likely].tolist(), strict=True):

@@ -138,7 +138,7 @@ def _generated_files(docs_dir: Path) -> dict[str, int | None]:
     """{path under docs_dir: size} of the generated files there now; the size is None for
     a link (counted as a generated file, never kept as a page's file)."""
     found: dict[str, int | None] = {}
-    stack = [name for name in GENERATED]
+    stack = list(GENERATED)
     while stack:
         rel = stack.pop()
         try:
