@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.ingest import read_folder  # noqa: E402
 from generator.pipeline import build, generate  # noqa: E402
+from generator.read.ingest import read_folder  # noqa: E402
 from tests.conftest import make_project  # noqa: E402
 from tests.nasty import write_nasty  # noqa: E402
 

@@ -23,11 +23,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import compare, textrank  # noqa: E402
-from generator.clean import clean  # noqa: E402
-from generator.ingest import infer  # noqa: E402
+from generator.compare import comparison as compare  # noqa: E402
 from generator.models import Article, Story  # noqa: E402
-from generator.rank import rank  # noqa: E402
+from generator.rank import textrank  # noqa: E402
+from generator.rank.key_sentences import rank  # noqa: E402
+from generator.read.infer import infer  # noqa: E402
+from generator.text.clean import clean  # noqa: E402
 
 
 def _story(corpus: Path, sentences: int) -> Story:

@@ -7,8 +7,8 @@ For each labels file (default: every `bench/data/grouping-*.json`), the labelled
 grouped **inside the whole corpus** (every row becomes an article, see `articles_of`), as a
 site holding all of SaudiNewsNet would group it: the days around it can join its stories,
 and the days more than ten days away are the background of the burst weighting
-(`generator/burst.py`). It is grouped by `generator.stories.group` and by the plain TF-IDF
-cosine baseline in the same run, and both are scored on the labelled day's articles:
+(`generator/stories/burst.py`). It is grouped by `generator.stories.group.group` and by the
+plain TF-IDF cosine baseline in the same run, and both are scored on the labelled day's articles:
 pairwise precision/recall/F1 (over pairs of articles put in one story) and B-cubed
 precision/recall/F1 (per article, then averaged; big stories weigh less than in pairwise).
 Each day is scored whole and split by outlet into a tuning half and a held-out half (each
@@ -48,12 +48,13 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import arabic  # noqa: E402
-from generator.clean import clean  # noqa: E402
+from generator.language import arabic  # noqa: E402
 from generator.models import Article, RankedArticle  # noqa: E402
-from generator.redirects import redirect_pages  # noqa: E402
-from generator.similarity import close_pairs, tfidf_matrix  # noqa: E402
-from generator.stories import GroupingSettings, group, link  # noqa: E402
+from generator.site.redirects import redirect_pages  # noqa: E402
+from generator.stories.group import group  # noqa: E402
+from generator.stories.linkage import GroupingSettings, link  # noqa: E402
+from generator.stories.similarity import close_pairs, tfidf_matrix  # noqa: E402
+from generator.text.clean import clean  # noqa: E402
 
 
 def _settings(spec: str) -> GroupingSettings:

@@ -31,7 +31,10 @@ from rouge_score import rouge_scorer, tokenizers
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import arabic, key_sentences, rank, textrank  # noqa: E402
+from generator import key_sentences  # noqa: E402
+from generator.language import arabic  # noqa: E402
+from generator.rank import key_sentences as rank  # noqa: E402
+from generator.rank import textrank  # noqa: E402
 
 DEFAULT_DATA = (
     ROOT / ".." / "shared" / "eval" / "easc-dev.jsonl",  # the full dev set beside the repo

@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.quality import default_data, load  # noqa: E402
-from generator import arabic, key_sentences, rank, textrank  # noqa: E402
+from generator import key_sentences  # noqa: E402
+from generator.language import arabic  # noqa: E402
+from generator.rank import key_sentences as rank  # noqa: E402
+from generator.rank import textrank  # noqa: E402
 
 
 def cpu(action: Callable[[], object], repeat: int = 1) -> float:

@@ -42,7 +42,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 DEFAULT_SIZES = (1000, 10000, 31030)
-STAGES = ("article_stage.run", "group", "analysed", "render_site")
+# what is timed: (module or class, attribute, label); `group` is looked up at call time
+STAGES = (
+    ("pipeline", "read_articles", "read_articles"),
+    ("pipeline", "group", "group"),
+    ("Runtime", "each_story", "analysed"),
+    ("pipeline", "render_site", "render_site"),
+)
 
 
 def load_corpus(corpus: Path, n: int) -> list[dict]:
@@ -85,9 +91,10 @@ def make_project(folder: Path, rows: list[dict]) -> Path:
 
 def child(project: Path, mkdocs: bool, jobs: int | None) -> dict:
     """Build `project` once with timing wrappers around the stages; the figures as a dict."""
-    from generator import article_stage, pipeline
-    from generator import build as site_build
+    from generator import pipeline
     from generator.pipeline import Settings
+    from generator.runtime.stages import Runtime
+    from generator.site import mkdocs_build as site_build
 
     times: dict[str, float] = {}
     info: dict[str, object] = {}
@@ -107,18 +114,17 @@ def child(project: Path, mkdocs: bool, jobs: int | None) -> dict:
         setattr(owner, name, wrapper)
 
     timed(site_build, "mkdocs_build", "mkdocs")
-    for stage in STAGES:
-        owner, _, name = stage.rpartition(".")
-        timed(article_stage if owner == "article_stage" else pipeline, name, name)
+    for owner, name, label in STAGES:
+        timed(Runtime if owner == "Runtime" else pipeline, name, label)
 
-    original_run = article_stage.run
+    original_read = pipeline.read_articles
 
-    def run(*args, **kwargs):
-        result = original_run(*args, **kwargs)
-        info["processed"], info["reused"] = result.processed, result.hits
+    def read_articles(*args, **kwargs):
+        result = original_read(*args, **kwargs)
+        info["processed"], info["reused"] = result.processed, result.reused
         return result
 
-    article_stage.run = run
+    pipeline.read_articles = read_articles
     settings = Settings(
         articles=project / "articles",
         site_src=project / "site_src",
@@ -209,8 +215,8 @@ def _row(r: dict) -> str:
     stages = sorted(r["stages"].items(), key=lambda kv: -kv[1])[:3]
     slowest = ", ".join(f"{k} {v:.1f}" for k, v in stages)
     rate = ""
-    if r.get("processed") and r["stages"].get("run"):
-        rate = f"{r['processed'] / r['stages']['run'] / r['cores']:,.0f}"
+    if r.get("processed") and r["stages"].get("read_articles"):
+        rate = f"{r['processed'] / r['stages']['read_articles'] / r['cores']:,.0f}"
     return (
         f"| {r['articles']:,} | {r['build']} | {r['generator']:.1f} | {r['mkdocs']:.1f} | "
         f"{slowest} | {rate} | {r.get('processed', '?'):,} ({r.get('reused', '?'):,}) | "

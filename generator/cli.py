@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from . import add as adding
-from . import build as site_build
 from .errors import DigestError
-from .lock import build_lock
 from .models import Problem
 from .pipeline import Settings, build, generate
-from .write import check_paths, remove_stale_staging
+from .read import add as adding
+from .runtime.lock import build_lock
+from .site import mkdocs_build as site_build
+from .site.write import check_paths, remove_stale_staging
 
 _articles = click.option(
     "--articles",
@@ -167,9 +167,9 @@ def summarize(files: tuple[Path, ...], words: int | None, sentences: int | None)
     Three sentences unless --words or --sentences says otherwise. A file may have front
     matter like any article. With several files, each is headed by `==> FILE <==`.
     """
-    from .clean import clean
-    from .ingest import parse
-    from .rank import rank
+    from .rank.key_sentences import rank
+    from .read.ingest import parse
+    from .text.clean import clean
 
     if words is not None and sentences is not None:
         raise click.UsageError("give --words or --sentences, not both")

@@ -1,6 +1,12 @@
 """The pipeline: the one place that knows the order of the stages.
 
-ingest → clean → sentences → rank → stories → keywords → compare → render → write → build
+    read → text → rank → stories → compare → site → (MkDocs build)
+
+Each article file is read (`read/`), cleaned and split into sentences (`text/`) and ranked
+(`rank/`); the articles are grouped into stories (`stories/`), each story gets its keywords
+(`rank/`) and its comparison of outlets (`compare/`), and the site is rendered, staged and
+built (`site/`). The stages are pure functions; the runtime (`runtime/stages.py`) wraps them
+with the cache and the workers, and says how each result is keyed and reused.
 """
 
 from __future__ import annotations
@@ -11,21 +17,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import article_stage
-from . import build as site_build
-from .cache import FOLDER as CACHE_FOLDER
-from .cache import Cache, encode, memo_key
-from .compare import compare, known_outlets, with_missing
+from .compare.comparison import compare, known_outlets, with_missing
 from .errors import StrictError
-from .export import to_json
-from .feed import atom_feed
-from .keywords import story_keywords
-from .models import Duplicate, Keyword, Page, Problem, RankedArticle, Story, StoryComparison
-from .parallel import fork_map
-from .redirects import redirect_pages
-from .render import FEED, render_site
-from .stories import duplicate_problems, group
-from .write import WriteReport, staged_pages
+from .models import Article, Keyword, Page, Problem, RankedArticle, Story, StoryComparison
+from .rank.key_sentences import rank
+from .rank.keywords import story_keywords
+from .read.ingest import parse, read_files, unique_ids
+from .runtime.cache import FOLDER as CACHE_FOLDER
+from .runtime.stages import Runtime
+from .site import mkdocs_build as site_build
+from .site.export import to_json
+from .site.feed import atom_feed
+from .site.redirects import redirect_pages
+from .site.render import FEED, render_site
+from .site.write import WriteReport, staged_pages
+from .stories.group import duplicate_problems, group
+from .text.clean import clean
 
 
 @dataclass(frozen=True)
@@ -80,87 +87,88 @@ def collector_paused() -> Iterator[None]:
 
 
 def _generate(settings: Settings) -> Digest:
-    cache = Cache(settings.cache_dir) if settings.cache else None
-    try:
-        stage = article_stage.run(settings.articles, cache, settings.jobs)
-        grouped = grouped_stories(stage.articles, stage.keys, cache, settings.jobs)
-        stories = analysed(grouped, stage.keys, cache, settings.jobs)
-        if cache is not None:
-            cache.commit()
-    finally:
-        if cache is not None:
-            cache.close()
-    pages = render_site(stories, settings.site_name)
-    problems = (*stage.problems, *duplicate_problems(grouped))
-    return Digest(tuple(stories), tuple(pages), problems, stage.hits)
-
-
-def grouped_stories(
-    articles: Sequence[RankedArticle],
-    keys: dict[str, str],
-    cache: Cache | None,
-    jobs: int | None = None,
-) -> list[Story]:
-    """`stories.group`, or, when exactly these articles were grouped before, its result again
-    (a rebuild with no article changed, after a template or hand-written page changed)."""
-    if cache is None:
-        return group(articles, jobs=jobs)
-    key = memo_key("groups", _file_keys(articles, keys))
-    plan = cache.get(key, "memo")
-    if plan is None:
-        stories = group(articles, jobs=jobs)
-        plan = [
-            (s.id, [a.id for a in s.articles], s.title, s.aliases,
-             [(d.of, d.copy.id, d.exact) for d in s.duplicates])
-            for s in stories
-        ]  # fmt: skip
-        cache.put(key, encode(plan), "memo")
-        return stories
-    by_id = {a.id: a for a in articles}
-    return [
-        Story(
-            id=story_id,
-            articles=tuple(by_id[a] for a in members),
-            title=title,
-            aliases=aliases,
-            duplicates=tuple(Duplicate(of, by_id[copy], exact) for of, copy, exact in copies),
-        )
-        for story_id, members, title, aliases, copies in plan
-    ]
-
-
-def analysed(
-    stories: Sequence[Story], keys: dict[str, str], cache: Cache | None, jobs: int | None = None
-) -> list[Story]:
-    """Each story with its keywords and its comparison of sources (the keywords and compare
-    stages); a story whose articles did not change reuses both from the cache. Only the
-    outlets that did not cover a story depend on the rest of the corpus: they are set after."""
-    memo: dict[str, str] = {}
-    if cache is not None:
-        memo = {s.id: memo_key("story", _file_keys(s.published, keys)) for s in stories}
-    found = cache.get_many(list(memo.values()), "memo") if cache is not None else {}
-    results = {sid: found[key] for sid, key in memo.items() if key in found}
-    todo = [s for s in stories if s.id not in results]
-    done = fork_map(_analyse, todo, jobs=jobs, label="stories", unit="story")
-    for story, result in zip(todo, done, strict=True):
-        results[story.id] = result
-        if cache is not None:
-            cache.put(memo[story.id], encode(result), "memo")
+    cache_dir = settings.cache_dir if settings.cache else None
+    with Runtime.open(cache_dir, settings.jobs) as runtime:
+        stage = read_articles(settings.articles, runtime)
+        with runtime.thread_map() as map_days:
+            stories = runtime.grouped(lambda a: group(a, map_days=map_days), stage.articles)
+        analyses = runtime.each_story(analyse, stories)
     known = known_outlets(stories)
-    out = []
-    for story in stories:
-        keywords, comparison = results[story.id]
-        comparison = with_missing(comparison, story, known)
-        out.append(replace(story, keywords=keywords, comparison=comparison))
-    return out
+    stories = [
+        replace(story, keywords=keywords, comparison=with_missing(comparison, story, known))
+        for story, (keywords, comparison) in zip(stories, analyses, strict=True)
+    ]
+    pages = render_site(stories, settings.site_name)
+    problems = (*stage.problems, *duplicate_problems(stories))
+    return Digest(tuple(stories), tuple(pages), problems, stage.reused)
 
 
-def _file_keys(articles: Sequence[RankedArticle], keys: dict[str, str]) -> list[str]:
-    """What identifies these articles' results: each one's id and its file's cache key."""
-    return [f"{a.id} {keys[a.id]}" for a in articles]
+@dataclass(frozen=True)
+class ArticleStage:
+    """The articles that have sentences, in the files' order, and the problems met."""
+
+    articles: tuple[RankedArticle, ...]
+    problems: tuple[Problem, ...]  # sorted by path
+    reused: int  # articles taken from the cache
+    processed: int  # articles read, cleaned and ranked in this build
 
 
-def _analyse(story: Story) -> tuple[tuple[Keyword, ...], StoryComparison]:
+def read_articles(folder: Path, runtime: Runtime | None = None) -> ArticleStage:
+    """read → text → rank of every article file under `folder` (see `ingest.scan`), each
+    file reused from the cache while it is unchanged, the others across the cores."""
+    runtime = runtime or Runtime(None, None)
+    files, read_problems = read_files(folder)
+    done, reused = runtime.each_file(process_file, files)
+    articles, problems = _distinct(read_problems, done)
+    runtime.articles(articles)
+    return ArticleStage(tuple(articles), tuple(problems), reused, len(files) - reused)
+
+
+# What the article stage makes of one file: the article as read, without its body (None if
+# unreadable), the problems met, and the ranked article (None when it has no sentences left).
+FileResult = tuple[Article | None, tuple[Problem, ...], RankedArticle | None]
+
+
+def process_file(path: str, raw: bytes) -> FileResult:
+    """Read, clean and rank one article file (a pure function of its path and bytes)."""
+    article, problems = parse(path, raw)
+    if article is None:
+        return None, tuple(problems), None
+    ranked = rank(clean(article))
+    # From here on the paragraphs and sentences hold the text: the body as read is dropped,
+    # so the cache, the workers' results and the build's memory hold it once, not twice.
+    article = replace(article, body="")
+    if not ranked.sentences:
+        problems = [*problems, Problem(path, "has no sentences after cleaning; skipped")]
+        return article, tuple(problems), None
+    ranked = replace(ranked, clean=replace(ranked.clean, article=article))
+    return article, tuple(problems), ranked
+
+
+def _distinct(
+    problems: list[Problem], done: Sequence[FileResult]
+) -> tuple[list[RankedArticle], list[Problem]]:
+    """The ranked articles in the files' order, with distinct ids (`a.txt` and `a.md` would
+    share one: decided here, across files, never cached with one file), and all problems
+    sorted by path."""
+    read = [article for article, _, _ in done if article is not None]
+    renamed = {a.path: b for a, b in zip(read, unique_ids(read), strict=True)}
+    ranked: list[RankedArticle] = []
+    for _, file_problems, article in done:
+        problems += file_problems
+        if article is None:
+            continue
+        named = renamed[article.article.path]
+        if named is not article.article:
+            article = replace(article, clean=replace(article.clean, article=named))
+        ranked.append(article)
+    problems.sort(key=lambda p: p.path)
+    return ranked, problems
+
+
+def analyse(story: Story) -> tuple[tuple[Keyword, ...], StoryComparison]:
+    """A story's keywords and its comparison of outlets (all but the outlets that did not
+    cover it: those depend on the rest of the corpus and are set after)."""
     return story_keywords(story.articles), compare(story, {})
 
 

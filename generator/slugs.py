@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .models import UNKNOWN_SOURCE, RankedArticle
+
 _RESERVED = {"con", "prn", "aux", "nul", "index", "tags", "unknown"} | {
     f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)
 }
@@ -45,3 +47,14 @@ def article_id(rel_path: str) -> str:
 def story_id(anchor_article_id: str) -> str:
     """A story's id, from the id of the article that founded it (its earliest)."""
     return short_hash("story:" + anchor_article_id)
+
+
+UNKNOWN_ID = "unknown"  # the one source id of every article whose outlet is not known
+
+
+def outlet_of(article: RankedArticle) -> tuple[str, str]:
+    """(source id, display name) of an article's outlet; unknown outlets share one id."""
+    name = article.article.source
+    if not name:
+        return UNKNOWN_ID, UNKNOWN_SOURCE
+    return slugify(name), name

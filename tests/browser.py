@@ -31,22 +31,49 @@ def chromium_path() -> str:
     return path
 
 
-@contextmanager
-def browser_page(locale: str = "ar") -> Iterator:
-    """A fresh page in headless Chromium; console errors are collected on `page.errors`."""
-    from playwright.sync_api import sync_playwright
+_SHARED: dict[str, object] = {}  # one Playwright and one Chromium for the whole session
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+def _browser():
+    """The session's Chromium, launched on first use (closed by `close_browser`)."""
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        path = chromium_path()  # skips (fails in CI) before anything is started
+        playwright = sync_playwright().start()
         try:
-            context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            page.errors = []
-            page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-            page.on("pageerror", lambda e: page.errors.append(str(e)))
-            yield page
-        finally:
-            browser.close()
+            _SHARED["browser"] = playwright.chromium.launch(
+                executable_path=path, args=CHROMIUM_ARGS
+            )
+        except BaseException:
+            playwright.stop()
+            raise
+        _SHARED["playwright"] = playwright
+    return _SHARED["browser"]
+
+
+def close_browser() -> None:
+    """Close the session's Chromium, if one was launched (conftest calls it at the end)."""
+    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
+@contextmanager
+def browser_page(locale: str = "ar", width: int = 1280, height: int = 900) -> Iterator:
+    """A fresh page (its own context: no cookies or storage from another test) in the
+    session's headless Chromium; console errors are collected on `page.errors`."""
+    context = _browser().new_context(locale=locale, viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.errors = []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        yield page
+    finally:
+        context.close()
 
 
 def search(page, query: str) -> list[str]:
@@ -67,3 +94,11 @@ def search(page, query: str) -> list[str]:
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
     )
     return [unquote(h.split("?")[0]) for h in hrefs]
+
+
+def screenshot(page, name: str) -> None:
+    """Leave what the page shows in test-artifacts/ for a reader (and README's pictures)."""
+    from tests.conftest import ARTIFACTS
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -17,6 +19,8 @@ from generator.pipeline import Settings, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "articles"
+DATA = ROOT / "tests" / "data"  # what the tests need, kept in the repository
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots the browser tests leave for a reader
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -92,3 +96,50 @@ def write_articles(tmp_path: Path):
         return folder
 
     return _write
+
+
+def site_path(site: Path) -> str:
+    """The path of the site_url the site was built for (from its feed): `/digest/`."""
+    feed = (site / "feed.xml").read_text("utf-8")
+    return urlparse(re.search(r"<id>([^<]+)</id>", feed)[1]).path
+
+
+# --- served as GitHub Pages serves a project site: under site_url's path, 404.html --------
+
+
+class _PagesHandler(QuietHandler):
+    """Serves the site under a path prefix and answers unknown paths with 404.html."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        inside = path.startswith(self.prefix)
+        return super().translate_path("/" + path[len(self.prefix) :] if inside else "/missing")
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def pages_server(seed_site: Settings) -> Iterator[str]:
+    prefix = site_path(seed_site.out)
+    handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
+    with serve(seed_site.out, handler) as url:
+        yield url.rstrip("/") + prefix
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_browser() -> Iterator[None]:
+    """The one Chromium the browser tests share (tests/browser.py) is closed at the end."""
+    yield
+    from tests.browser import close_browser
+
+    close_browser()

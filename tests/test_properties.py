@@ -21,12 +21,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean
-from generator.ingest import parse
 from generator.models import Article
-from generator.rank import rank
-from generator.render import isolate, render_site, text
-from generator.stories import group
+from generator.rank.key_sentences import rank
+from generator.read.ingest import parse
+from generator.site.render import isolate, render_site, text
+from generator.stories.group import group
+from generator.text.clean import clean
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("DIGEST_EXAMPLES", "60")),

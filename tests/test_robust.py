@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cache import FOLDER as CACHE_FOLDER
 from generator.cli import main
-from generator.ingest import read_folder
-from generator.lock import LOCK_NAME, build_lock
 from generator.models import Article
 from generator.pipeline import Settings
+from generator.read.ingest import read_folder
+from generator.runtime.cache import FOLDER as CACHE_FOLDER
+from generator.runtime.lock import LOCK_NAME, build_lock
 from tests.conftest import make_project, serve
 from tests.nasty import (
     HOSTILE_SOURCE,
@@ -377,7 +377,7 @@ def test_a_second_build_meanwhile_stops_with_a_clear_message(tmp_path: Path) -> 
     settings = make_project(tmp_path)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from generator.lock import build_lock\n"
+         "import sys, time; from pathlib import Path; from generator.runtime.lock import build_lock\n"
          "with build_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
          str(settings.site_src)],
         stdout=subprocess.PIPE, text=True,
