@@ -62,14 +62,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # --- generator imports: the only place that knows the generator's module paths -------------
-from generator import arabic  # noqa: E402
-from generator.claims import _tfidf  # noqa: E402  (TF-IDF rows, before any cut)
-from generator.clean import clean  # noqa: E402
-from generator.compare import _pool, compare, reporter_key, reporters  # noqa: E402
-from generator.ingest import infer  # noqa: E402
+from generator.compare.claims import _tfidf  # noqa: E402  (TF-IDF rows, before any cut)
+from generator.compare.comparison import (  # noqa: E402
+    _pool,
+    compare,
+    reporter_key,
+    reporters,
+)
+from generator.language import arabic  # noqa: E402
 from generator.models import Article, RankedArticle, Story  # noqa: E402
-from generator.rank import rank  # noqa: E402
-from generator.stories import group  # noqa: E402
+from generator.rank.key_sentences import rank  # noqa: E402
+from generator.read.infer import infer  # noqa: E402
+from generator.stories.group import group  # noqa: E402
+from generator.text.clean import clean  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 
