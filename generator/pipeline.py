@@ -130,7 +130,23 @@ FileResult = tuple[Article | None, tuple[Problem, ...], RankedArticle | None]
 
 
 def process_file(path: str, raw: bytes) -> FileResult:
-    """Read, clean and rank one article file (a pure function of its path and bytes)."""
+    """Read, clean and rank one article file (a pure function of its path and bytes).
+
+    Whatever one file's bytes make a stage raise is that file's problem, never the build's:
+    the stages name every problem they know (see README's bad-input table), and anything
+    else is caught here, named with the file, and the file skipped."""
+    try:
+        return _process_file(path, raw)
+    except Exception as exc:  # one article never stops the build
+        reason = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else ""
+        detail = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+        return None, (Problem(path, f"{UNEXPECTED} ({detail}); skipped"),), None
+
+
+UNEXPECTED = "could not be processed"  # the problem of a file a stage failed on
+
+
+def _process_file(path: str, raw: bytes) -> FileResult:
     article, problems = parse(path, raw)
     if article is None:
         return None, tuple(problems), None

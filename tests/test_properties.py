@@ -4,7 +4,9 @@ Random Unicode, weighted towards what scraped Arabic news holds (Arabic letters 
 diacritics, RTL/LTR marks, bidi controls, control characters, Latin, digits, Markdown and
 HTML syntax), is fed through ingest → clean → sentences → rank → stories → render. Nothing
 may raise, every key sentence must be quoted exactly from its article, and rendered text
-must never become markup.
+must never become markup. Front matter of every kind (valid and broken YAML, impossible
+dates and timestamps, tags, anchors and aliases, deep nesting, huge numbers) and bytes that
+are not UTF-8 give an article or a named problem, never an exception.
 
 Runs are bounded and reproducible (60 examples, derandomized); for a longer random hunt:
 `DIGEST_EXAMPLES=3000 DIGEST_RANDOM=1 pytest tests/test_properties.py`.
@@ -22,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.models import Article
+from generator.pipeline import UNEXPECTED, process_file
 from generator.rank.key_sentences import rank
 from generator.read.ingest import parse
 from generator.site.render import isolate, render_site, text
@@ -141,3 +144,56 @@ def test_key_sentences_of_any_body_are_quoted_exactly(body: str) -> None:
     ranked = rank(clean(article))
     assert all(s.text in body for s in ranked.key)
     assert len(ranked.scores) == len(ranked.sentences)
+
+
+# --- one article's bytes: front matter of every kind, any body, any bytes -----------------
+
+YAML_VALUES = (
+    "2021-02-30", "2021-13-01", "2021-02-29", "2020-02-29", "2021-02-01 24:61:00",
+    "2021-02-01T10:00:00Z", "2021-2-1 1:02:03", "24:61:00", "1:20:30", "0x1F", "0o17",
+    "1_000", "1e999999", "-.inf", ".nan", "~", "null", "yes", "No", "'quoted'", '"a\\x00b"',
+    "[a, b]", "{a: 1}", "- x", "!!python/object/apply:os.system [echo]", "!custom value",
+    "!!timestamp nope", "!!binary '***'", "!!int abc", "!!float x", "!!set {a, b}",
+    "&anchor value", "*anchor", "*undefined", "<<: *anchor", "|\n  block", ">\n  folded",
+    "'unclosed", "[unclosed", "{a: [1, {b: 2021-02-30}]}", "عنوان بالعربية", "«بوتين»:",
+    "1" * 5000, "[" * 400 + "]" * 400, "%YAML 1.1",
+)  # fmt: skip
+KEYS = ("title", "source", "url", "date", "language", "tags", "x", "? [a]", "<<", "")
+
+yaml_lines = st.lists(
+    st.tuples(st.sampled_from(KEYS), st.sampled_from(YAML_VALUES) | texts).map(
+        lambda kv: f"{kv[0]}: {kv[1]}" if kv[0] else kv[1]
+    ),
+    max_size=8,
+).map("\n".join)
+front_matter_files = st.tuples(yaml_lines, texts).map(lambda p: f"---\n{p[0]}\n---\n{p[1]}")
+
+
+def _one_article(name: str, raw: bytes) -> None:
+    """The whole path of one file (read → clean → rank): an article, or a named problem;
+    never an exception, and never the catch-all that names a stage's failure."""
+    article, problems, ranked = process_file(name, raw)
+    assert all(p.path == name for p in problems)
+    assert not any(UNEXPECTED in p.message for p in problems), problems
+    if article is None:
+        assert problems and ranked is None
+    if ranked is not None:
+        assert ranked.sentences and all(s.text for s in ranked.sentences)
+
+
+@SETTINGS
+@given(front_matter_files)
+def test_any_front_matter_gives_an_article_or_a_named_problem(text_: str) -> None:
+    _one_article("front-matter.md", text_.encode("utf-8"))
+
+
+@SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_any_bytes_give_an_article_or_a_named_problem(raw: bytes, name: str) -> None:
+    _one_article(name, raw)
+
+
+@SETTINGS
+@given(texts, st.sampled_from(["cp1256", "utf-16", "utf-16-le", "latin-1", "utf-32"]))
+def test_text_in_other_encodings_gives_an_article_or_a_named_problem(body: str, codec: str) -> None:
+    _one_article("encoded.txt", body.encode(codec, "replace"))

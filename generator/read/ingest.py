@@ -92,6 +92,9 @@ def _scan(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
                 continue
             if _suffix(entry.name) in SUFFIXES and entry.is_file():
                 found.append((rel, entry.path))
+            elif _suffix(entry.name) in SUFFIXES:  # a FIFO, a socket, a link to nothing
+                what = "a link to nothing" if entry.is_symlink() else "not a regular file"
+                problems.append(Problem(display(rel), f"cannot be read ({what}); skipped"))
             else:
                 problems.append(
                     Problem(display(rel), f"is not an article file ({kinds}); skipped")
