@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 
 from ..slugs import outlet_of
 from ..language.dates import arabic_date
-from .markup import external_link, isolate, link, sources_label, story_dates, text
+from .markup import (
+    articles_label,
+    external_link,
+    isolate,
+    link,
+    sources_label,
+    story_dates,
+    text,
+)
 from ..models import KeyPoint, RankedArticle, Reporter, Story, StoryComparison
 
 NO_DATE = "تاريخ غير معروف"
@@ -26,7 +34,7 @@ def story_markdown(story: Story) -> str:
     lines = [f"# {text(story.title)}", ""]
     lines += [
         f"**التاريخ:** {story_dates(story)} · **المصادر:** {sources_label(story.source_count)} · "
-        f"**المقالات:** {len(story.articles)}",
+        f"**المقالات:** {articles_label(len(story.articles))}",
         "",
     ]
     single = len(comparison.reporters) == 1
@@ -96,7 +104,7 @@ def _point(
 ) -> list[str]:
     lines = ['<div class="digest-point" markdown>', "", f"> {isolate(point.text)}", ""]
     if not single:
-        who = " · ".join(_reporter_link(comparison.reporter(k), names) for k in point.sources)
+        who = "، ".join(_reporter_link(comparison.reporter(k), names) for k in point.sources)
         lines += [f"تذكرها {sources_label(len(point.sources))}: {who}", "{: .digest-sources }", ""]
     lines += ["</div>", ""]
     return lines
@@ -121,7 +129,7 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
         span = arabic_date(cov.first)
         if cov.last != cov.first:
             span = f"من {arabic_date(cov.first)} إلى {arabic_date(cov.last)}"
-    article_word = "مقال واحد" if cov.article_count == 1 else f"{cov.article_count} مقالات"
+    article_word = articles_label(cov.article_count)
     lines = [
         "## التغطية",
         "",
