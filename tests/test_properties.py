@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from generator.models import Article
 from generator.rank.key_sentences import rank
 from generator.read.ingest import parse
-from generator.site.render import isolate, render_site, text
+from generator.site.markup import isolate, text
+from generator.site.render import render_site
 from generator.stories.group import group
 from generator.text.clean import clean
 

@@ -68,7 +68,8 @@ def test_many_stories_are_listed_by_day(seed_article) -> None:
     assert len(days) == 18
     index = links("stories/index.md", pages["stories/index.md"])
     assert index == sorted(index, reverse=True) and sorted(index) == days  # newest day first
-    assert "18 يوليو 2015" in pages["stories/index.md"] and "33 قصة" in pages["stories/index.md"]
+    assert "[18 يوليو 2015](days/2015-07-18.md) — 8 قصص" in pages["stories/index.md"]
+    assert "## يوليو 2015" in pages["stories/index.md"]  # the days under their month
     listed = [t for day in days for t in links(day, pages[day])]
     assert sorted(listed) == sorted(f"stories/{s.id}.md" for s in stories)  # each once
     assert all(t in pages for t in listed)
