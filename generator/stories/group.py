@@ -34,6 +34,7 @@ from .burst import has_background
 from .copies import find_copies
 from .linkage import GroupingSettings, link
 from .similarity import DayMap, close_pairs, tfidf_matrix, weighted_terms
+from .titles import headline, title_candidates
 
 DEFAULT_SETTINGS = GroupingSettings()
 
@@ -117,14 +118,12 @@ def _make_story(
 def _story_titles(
     ordered: Sequence[RankedArticle], clusters: list[list[int]], matrix: sparse.csr_matrix
 ) -> list[str]:
-    """Each cluster's title: that of its most central titled article (the highest cosine
-    to the titled articles' sum), else the most central article's lead; ties go to the
-    earlier article."""
-    candidates = [
-        [i for i in members if ordered[i].article.title] or members for members in clusters
-    ]
+    """Each cluster's title (`titles.py`): the headline of the most central of its latest
+    day's titled articles (the highest cosine to their sum), else the most central article's
+    lead; ties go to the earlier article; teaser markers taken off."""
+    candidates = [title_candidates(ordered, members) for members in clusters]
     central = iter(_most_central(matrix, [c for c in candidates if len(c) > 1]))
-    return [ordered[c[0] if len(c) == 1 else next(central)].title for c in candidates]
+    return [headline(ordered[c[0] if len(c) == 1 else next(central)].title) for c in candidates]
 
 
 def _most_central(matrix: sparse.csr_matrix, groups: list[list[int]]) -> list[int]:
