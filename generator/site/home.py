@@ -19,6 +19,7 @@ import math
 from collections.abc import Sequence
 
 from ..language.dates import arabic_date
+from ..language.numbers import DAY, counted
 from ..models import Page, Story
 from .config import HomeSettings, SiteConfig
 from .lists import story_line
@@ -79,8 +80,7 @@ def home(stories: Sequence[Story], site: SiteConfig) -> Page:
     top = top_stories(stories, settings)
     shown = {s.id for s in top}
     latest = [s for s in stories if s.id not in shown][: settings.latest]  # newest first
-    recent = period(stories, settings)
-    dates = sorted(s.date for s in recent if s.date)
+    dates = [s.date for s in stories if s.date]
     lines = [f"# {text(site.name)}", ""]
     intro = (
         f"قصص الأخبار كما غطّتها المصادر المختلفة، جنبًا إلى جنب: "
@@ -91,10 +91,12 @@ def home(stories: Sequence[Story], site: SiteConfig) -> Page:
     if top:
         lines += ['## أهم القصص {: #top }', ""]
         if dates:
-            span = arabic_date(dates[0])
-            if dates[-1] != dates[0]:
-                span = f"من {arabic_date(dates[0])} إلى {arabic_date(dates[-1])}"
-            lines += [f"الأهم فالأهم بين قصص الفترة ({span})، بعدد مصادرها ومقالاتها وحداثتها.", ""]
+            days = counted(settings.period_days, DAY, genitive=True)
+            lines += [
+                f"الأهم فالأهم بين قصص آخر {days} حتى {arabic_date(max(dates))}، "
+                "بعدد مصادرها ومقالاتها وحداثتها.",
+                "",
+            ]
         lines += [story_line(s, "stories/") for s in top]
         lines.append("")
     if latest:

@@ -7,11 +7,14 @@ unknown source, to its line in the page's timeline.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
 from ..slugs import outlet_of
 from ..language.dates import arabic_date
+from .developing import day_sections
+from .developing import when as day_and_time
 from .markup import (
     articles_label,
     external_link,
@@ -37,6 +40,8 @@ def story_markdown(story: Story) -> str:
         f"**المقالات:** {articles_label(len(story.articles))}",
         "",
     ]
+    by_article = {a: r for r in comparison.reporters for a in r.article_ids}
+    lines += day_sections(story, lambda a: _reporter_link(by_article[a], names))
     single = len(comparison.reporters) == 1
     if single:
         only = text(names[comparison.reporters[0].key])
@@ -136,9 +141,9 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
         f"{sources_label(cov.source_count)} · {article_word} · **النشر:** {span}",
         "",
     ]
-    for date, article_id in cov.timeline:
+    for date, article_id in sorted(cov.timeline, key=lambda e: _timed(e, articles)):
         reporter = by_article[article_id]
-        when = arabic_date(date) if date else NO_DATE
+        when = day_and_time(articles[article_id]) if date else NO_DATE
         lines.append(
             f'- <span id="{article_anchor(article_id)}"></span>**{when}** · '
             f"{_reporter_link(reporter, names)} — {_article_title(articles[article_id])}"
@@ -151,6 +156,13 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
     else:
         lines += ["غطّتها كل المصادر المعروفة في الموقع.", ""]
     return lines
+
+
+def _timed(entry: tuple, articles: Mapping[str, RankedArticle]) -> tuple:
+    """The timeline's order, (date, id), with the time of day first within a date."""
+    date, article_id = entry
+    time = articles[article_id].article.time
+    return (date is None, date or dt.date.min, time is None, time or dt.time(), article_id)
 
 
 def _copies(story: Story, article_id: str) -> str:
