@@ -101,7 +101,7 @@ def home(stories: Sequence[Story], site: SiteConfig) -> Page:
         lines.append("")
     if latest:
         lines += ['## الأحدث {: #latest }', ""]
-        lines += [story_line(s, "stories/") for s in latest]
+        lines += [story_line(s, "stories/", point=False) for s in latest]
         lines.append("")
     if len(stories) > len(top) + len(latest):
         lines += [link("كل القصص حسب اليوم", "stories/index.md"), ""]

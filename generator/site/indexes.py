@@ -18,15 +18,18 @@ from babel.dates import format_date
 from ..language.arabic import fold
 from ..language.dates import arabic_date
 from ..models import Page, Story
+from ..slugs import slugify
 from .home import size_order
 from .lists import story_line
 from .markup import link, stories_label, text
 
 STORIES_PER_PAGE = 60  # more stories than this: a page per day
+STORIES_PER_DAY_PAGE = 20  # a day of more stories has more pages
 DAYS_PER_INDEX = 31  # more days than this: a page per month
 UNDATED = "undated"
 NO_DATE = "تاريخ غير معروف"
 TOP_KEYWORDS = 30  # the keywords index starts with the keywords of most stories
+KEYWORDS_PER_INDEX = 300  # more keywords than this: a page per first letter
 
 
 def _day_label(day: str, stories: Sequence[Story]) -> str:
@@ -60,7 +63,7 @@ def story_indexes(stories: Sequence[Story]) -> list[Page]:
             lines += [story_line(s, "", point=False) for s in members]
             lines.append("")
         return [Page("stories/index.md", "\n".join(lines).rstrip("\n") + "\n")]
-    pages = [_day_page(day, members) for day, members in days.items()]
+    pages = [page for day, members in days.items() for page in _day_pages(day, members)]
     months: dict[str, dict[str, list[Story]]] = defaultdict(dict)
     for day, members in days.items():
         months[day[:7] if day != UNDATED else UNDATED][day] = members
@@ -88,32 +91,69 @@ def _day_item(day: str, members: Sequence[Story], prefix: str) -> str:
     return f"- {link(label, f'{prefix}{day}.md')} — {stories_label(len(members))}"
 
 
-def _day_page(day: str, members: Sequence[Story]) -> Page:
+def _day_pages(day: str, members: Sequence[Story]) -> list[Page]:
+    """A day's stories, biggest first, STORIES_PER_DAY_PAGE a page: `days/<date>.md`, then
+    `days/<date>-2.md`…, each linking to the others."""
     label = _day_label(day, members)
-    body = [f"# {text(label)}", "", f"{stories_label(len(members))}، الأكبر أولًا.", ""]
-    body += [story_line(s, "../", point=False) for s in members]
-    return Page(f"stories/days/{day}.md", "\n".join(body) + "\n")
+    chunks = [
+        members[i : i + STORIES_PER_DAY_PAGE] for i in range(0, len(members), STORIES_PER_DAY_PAGE)
+    ]
+    names = [f"{day}.md" if n == 0 else f"{day}-{n + 1}.md" for n in range(len(chunks))]
+    pages = []
+    for n, chunk in enumerate(chunks):
+        body = [f"# {text(label)}", "", f"{stories_label(len(members))}، الأكبر أولًا.", ""]
+        if len(chunks) > 1:
+            body += [_pager(n, names), ""]
+        body += [story_line(s, "../", point=False) for s in chunk]
+        if len(chunks) > 1:
+            body += ["", _pager(n, names)]
+        pages.append(Page(f"stories/days/{names[n]}", "\n".join(body) + "\n"))
+    return pages
 
 
-def keyword_index(by_slug: Mapping[str, Sequence[Story]], labels: Mapping[str, str]) -> Page:
-    """The keywords: first those of most stories, then all of them in alphabetical order
-    under their first letter, in running lines (a list a line each would be metres tall)."""
+def _pager(current: int, names: Sequence[str]) -> str:
+    """«الصفحة 2 من 7: 1 · 2 · 3 …», every page of a list linked but the current one."""
+    links = [
+        f"**{n + 1}**" if n == current else link(str(n + 1), name) for n, name in enumerate(names)
+    ]
+    return f"الصفحة {current + 1} من {len(names)}: " + " · ".join(links)
+
+
+def keyword_index(
+    by_slug: Mapping[str, Sequence[Story]], labels: Mapping[str, str]
+) -> list[Page]:
+    """The keywords index: those of most stories, then every keyword alphabetically, under
+    its first letter (without «ال»), in running lines; past KEYWORDS_PER_INDEX keywords each
+    letter has its page (`keywords/letters/<letter>.md`) and the index links the letters."""
     counts = Counter({slug: len(members) for slug, members in by_slug.items()})
+
+    def item(slug: str, prefix: str = "") -> str:
+        return f"{link(labels[slug], f'{prefix}{slug}.md')}&nbsp;({counts[slug]})"
+
     lines = ["# الكلمات المفتاحية", ""]
-
-    def item(slug: str) -> str:
-        return f"{link(labels[slug], f'{slug}.md')}&nbsp;({counts[slug]})"
-
-    top = sorted(counts, key=lambda s: (-counts[s], fold(labels[s]), s))[:TOP_KEYWORDS]
+    top = sorted(counts, key=lambda s: (-counts[s], _sort_key(labels[s]), s))[:TOP_KEYWORDS]
     if len(counts) > TOP_KEYWORDS:
         lines += ["## الأكثر تداولًا", "", "بين القوسين عدد القصص.", ""]
         lines += [" · ".join(item(s) for s in top), "", "## كل الكلمات", ""]
-    letters: dict[str, list[str]] = defaultdict(list)
+    letters: dict[str, list[str]] = defaultdict(list)  # letters that slug alike are one
+    shown: dict[str, str] = {}
     for slug in sorted(counts, key=lambda s: (_sort_key(labels[s]), labels[s], s)):
-        letters[_sort_key(labels[slug])[:1] or "…"].append(slug)
+        letter = _sort_key(labels[slug])[:1] or "…"
+        shown.setdefault(slugify(letter), letter)
+        letters[shown[slugify(letter)]].append(slug)
+    if len(counts) <= KEYWORDS_PER_INDEX:
+        for letter, slugs in letters.items():
+            lines += [f"### {text(letter)}", "", " · ".join(item(s) for s in slugs), ""]
+        return [Page("keywords/index.md", "\n".join(lines).rstrip("\n") + "\n")]
+    pages, entries = [], []
     for letter, slugs in letters.items():
-        lines += [f"### {text(letter)}", "", " · ".join(item(s) for s in slugs), ""]
-    return Page("keywords/index.md", "\n".join(lines).rstrip("\n") + "\n")
+        name = slugify(letter)
+        entries.append(f"{link(letter, f'letters/{name}.md')}&nbsp;({len(slugs)})")
+        body = [f"# {text(letter)}", "", f"الكلمات المفتاحية بحرف «{text(letter)}».", ""]
+        body += [" · ".join(item(s, "../") for s in slugs)]
+        pages.append(Page(f"keywords/letters/{name}.md", "\n".join(body) + "\n"))
+    lines += ["بين القوسين عدد الكلمات.", "", " · ".join(entries)]
+    return [Page("keywords/index.md", "\n".join(lines) + "\n"), *pages]
 
 
 def _sort_key(label: str) -> str:

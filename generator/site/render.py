@@ -207,5 +207,5 @@ def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[P
                 lines[story.id] = story_line(story, "../stories/", point=False)
             body.append(lines[story.id])
         pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
-    pages.append(keyword_index(by_slug, labels))
+    pages += keyword_index(by_slug, labels)
     return pages
