@@ -71,7 +71,7 @@ def main(folder: Path) -> int:
                 wrong[f"{number} {form}"] += 1
                 context = text[max(text.find(f"{number} {form}") - 60, 0) :][:90]
                 print(f"  {page.relative_to(site)}: …{context}…")
-        for word in _LATIN.findall(text):
+        for word in _LATIN.findall(re.sub(r"https?://\S+", "", text)):
             if word not in outlets and word not in quoted:
                 english[word] += 1
     print(f"pages: {pages}; counts read: {counts}; disagreeing: {sum(wrong.values())}")
