@@ -98,9 +98,10 @@ def site_config(raw: dict) -> tuple[SiteConfig, list[str]]:
             if ok:
                 home = replace(home, **{key: type(default)(value)})
             else:
+                kind = "whole number" if isinstance(default, int) else "number"
+                least = "above zero" if key in ("period_days", "half_life_days") else "0 or more"
                 problems.append(
-                    f"extra.digest.{key} is not a {'whole ' if isinstance(default, int) else ''}"
-                    f"number above zero ({value!r}); {default} used"
+                    f"extra.digest.{key} is not a {kind} {least} ({value!r}); {default} used"
                 )
         else:
             problems.append(f"extra.digest.{key} is not a Digest setting; ignored")

@@ -74,7 +74,7 @@ def test_settings_from_mkdocs_extra() -> None:
     ("digest", "problem"),
     [
         ({"period_days": 0}, "extra.digest.period_days is not a whole number above zero (0)"),
-        ({"top_stories": "ten"}, "extra.digest.top_stories is not a whole number"),
+        ({"top_stories": "ten"}, "extra.digest.top_stories is not a whole number 0 or more"),
         ({"half_life": 2}, "extra.digest.half_life is not a Digest setting; ignored"),
         ("yes", "extra.digest is not a mapping of settings; defaults used"),
     ],
@@ -101,3 +101,20 @@ def test_the_sources_file() -> None:
         "sources.yml: bad: is not a name or `name:`/`url:` fields; ignored",
         "sources.yml: evil: url is not an http(s) address; ignored",
     ]
+
+
+def test_bad_settings_and_sources_are_warnings_and_the_rest_builds(tmp_path) -> None:
+    from generator.pipeline import generate
+    from tests.conftest import make_project
+
+    settings = make_project(tmp_path)
+    config = settings.config.read_text("utf-8")
+    settings.config.write_text(config + "extra:\n  digest:\n    latest: -3\n", "utf-8")
+    (tmp_path / "sources.yml").write_text("سيريانيوز: [x]\n", "utf-8")
+    digest = generate(settings)
+    messages = [str(p) for p in digest.problems]
+    assert "mkdocs.yml: extra.digest.latest is not a whole number 0 or more (-3); 20 used" in (
+        messages
+    )
+    assert any(m.startswith("sources.yml: سيريانيوز: is not a name") for m in messages)
+    assert len(digest.stories) == 2 and digest.site_name == "موجز الأخبار"
