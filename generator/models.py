@@ -39,6 +39,8 @@ class Article:
     language: str = "ar"
     byline: str | None = None
     content_hash: str = ""
+    outlet_name: str | None = None  # the outlet's display name, from the sources file
+    time: dt.time | None = None  # the time of day, when the front matter gives it
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,10 @@ from .read.ingest import parse, read_files, unique_ids
 from .runtime.cache import FOLDER as CACHE_FOLDER
 from .runtime.stages import Runtime
 from .site import mkdocs_build as site_build
+from .site.config import SITE_NAME, load_site_config
 from .site.export import to_json
 from .site.feed import atom_feed
+from .site.outlets import load_outlets, named
 from .site.redirects import redirect_pages
 from .site.render import FEED, render_site
 from .site.write import WriteReport, staged_pages
@@ -42,7 +44,7 @@ class Settings:
     out: Path = Path("site")
     config: Path = Path("mkdocs.yml")
     strict: bool = False
-    site_name: str = "Digest"
+    site_name: str | None = None  # None: mkdocs.yml's `site_name` (site/config.py)
     cache: bool = True  # reuse unchanged articles' results from .digest-cache/
     jobs: int | None = None  # processes for articles and stories; None: one per core
 
@@ -60,6 +62,7 @@ class Digest:
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...] = field(default=())
     reused: int = 0  # articles taken from the cache, not processed again
+    site_name: str = SITE_NAME
 
     @property
     def json(self) -> str:
@@ -93,14 +96,29 @@ def _generate(settings: Settings) -> Digest:
         with runtime.thread_map() as map_days:
             stories = runtime.grouped(lambda a: group(a, map_days=map_days), stage.articles)
         analyses = runtime.each_story(analyse, stories)
+    site, config_problems = load_site_config(settings.config)
+    outlets, outlet_problems = load_outlets(settings.config.parent / site.sources_file)
+    stories = named(
+        [
+            replace(story, keywords=keywords, comparison=comparison)
+            for story, (keywords, comparison) in zip(stories, analyses, strict=True)
+        ],
+        outlets,
+    )
     known = known_outlets(stories)
     stories = [
-        replace(story, keywords=keywords, comparison=with_missing(comparison, story, known))
-        for story, (keywords, comparison) in zip(stories, analyses, strict=True)
+        replace(story, comparison=with_missing(story.comparison, story, known))
+        for story in stories
     ]
-    pages = render_site(stories, settings.site_name)
-    problems = (*stage.problems, *duplicate_problems(stories))
-    return Digest(tuple(stories), tuple(pages), problems, stage.reused)
+    site = replace(site, name=settings.site_name or site.name)
+    pages = render_site(stories, site, outlets)
+    problems = (
+        *stage.problems,
+        *duplicate_problems(stories),
+        *(Problem(settings.config.name, p) for p in config_problems),
+        *(Problem(site.sources_file, p.split(": ", 1)[1]) for p in outlet_problems),
+    )
+    return Digest(tuple(stories), tuple(pages), problems, stage.reused, site.name)
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,7 @@ def build(
                 settings.out,
                 {
                     "digest.json": digest.json.encode("utf-8"),
-                    FEED: lambda site_url: atom_feed(digest.stories, site_url, settings.site_name),
+                    FEED: lambda site_url: atom_feed(digest.stories, site_url, digest.site_name),
                     **redirect_pages(digest.stories),
                 },
             )

@@ -53,8 +53,11 @@ UNKNOWN_ID = "unknown"  # the one source id of every article whose outlet is not
 
 
 def outlet_of(article: RankedArticle) -> tuple[str, str]:
-    """(source id, display name) of an article's outlet; unknown outlets share one id."""
+    """(source id, display name) of an article's outlet; unknown outlets share one id.
+
+    The id comes from the name the article gives (so a page's address never moves); the
+    name shown is the sources file's when it names the outlet (`site/outlets.py`)."""
     name = article.article.source
     if not name:
         return UNKNOWN_ID, UNKNOWN_SOURCE
-    return slugify(name), name
+    return slugify(name), article.article.outlet_name or name

@@ -27,7 +27,8 @@ from generator.models import Article
 from generator.pipeline import UNEXPECTED, process_file
 from generator.rank.key_sentences import rank
 from generator.read.ingest import parse
-from generator.site.render import isolate, render_site, text
+from generator.site.markup import isolate, text
+from generator.site.render import render_site
 from generator.stories.group import group
 from generator.text.clean import clean
 

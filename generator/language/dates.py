@@ -59,6 +59,28 @@ def parse_date(value: object) -> dt.date | None:
     return find_full_date(text)
 
 
+_TIME = re.compile(r"^\d{4}-\d\d-\d\d[T ](\d\d):(\d\d)(?::(\d\d))?")
+
+
+def parse_time(value: object) -> dt.time | None:
+    """The time of day of a front-matter date-time (`2018-05-12T14:30`, a YAML timestamp),
+    None for a date alone (midnight written out, `T00:00`, is a time too)."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(microsecond=0, tzinfo=None)
+    match = _TIME.match(str(value).strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    try:
+        return dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
+    except ValueError:
+        return None
+
+
+def arabic_time(time: dt.time) -> str:
+    """A time of day as an Arabic page writes it: «14:30»."""
+    return f"{time.hour:02d}:{time.minute:02d}"
+
+
 def find_full_date(text: str) -> dt.date | None:
     """The first day-month-year date written in Arabic in `text`, if valid."""
     match = _FULL_DATE.search(fold(text))

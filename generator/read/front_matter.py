@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..language.dates import parse_date
+from ..language.dates import parse_date, parse_time
 from ..models import Problem
 from .decode import clean_text
 
@@ -160,6 +160,9 @@ def front_matter_fields(rel: str, meta: dict[str, object]) -> tuple[dict, list[P
             problems.append(Problem(rel, f"date {shown} is not a date; ignored"))
         else:
             fields["date"] = date
+            time = parse_time(value)  # a date-time gives the time of day too (issue 19)
+            if time is not None:
+                fields["time"] = time
     return fields, problems
 
 

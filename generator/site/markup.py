@@ -10,6 +10,7 @@ import re
 from urllib.parse import quote
 
 from ..language.dates import arabic_date
+from ..language.numbers import ARTICLE, POINT, SOURCE, STORY, counted
 from ..models import Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown can escape
@@ -78,24 +79,21 @@ def story_dates(story: Story) -> str:
     return f"{arabic_date(dates[0])} – {arabic_date(dates[-1])}"
 
 
-def sources_label(n: int) -> str:
-    """"مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا"."""
-    return _counted(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا")
+def sources_label(n: int, *, genitive: bool = False) -> str:
+    """"مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا" (`language/numbers.py`)."""
+    return counted(n, SOURCE, genitive=genitive)
 
 
-def stories_label(n: int) -> str:
+def stories_label(n: int, *, genitive: bool = False) -> str:
     """"قصة واحدة", "قصتان", "3 قصص", "11 قصة": the noun agrees with the number."""
-    return _counted(n, "قصة واحدة", "قصتان", "قصص", "قصة")
+    return counted(n, STORY, genitive=genitive)
 
 
-def articles_label(n: int) -> str:
-    """"مقال واحد", "مقالان", "3 مقالات", "11 مقالًا"."""
-    return _counted(n, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+def articles_label(n: int, *, genitive: bool = False) -> str:
+    """"مقال واحد", "مقالان", "3 مقالات", "11 مقالًا", "109 مقالات"."""
+    return counted(n, ARTICLE, genitive=genitive)
 
 
-def _counted(n: int, one: str, two: str, few: str, many: str) -> str:
-    if n == 1:
-        return one
-    if n == 2:
-        return two
-    return f"{n} {few}" if 3 <= n <= 10 else f"{n} {many}"
+def points_label(n: int, *, genitive: bool = False) -> str:
+    """"نقطة واحدة", "نقطتان", "3 نقاط", "11 نقطة"."""
+    return counted(n, POINT, genitive=genitive)

@@ -14,27 +14,22 @@ from dataclasses import replace
 
 from ..slugs import UNKNOWN_ID, outlet_of
 from ..language.dates import arabic_date
-from .markup import (
-    articles_label,
-    external_link,
-    isolate,
-    link,
-    sources_label,
-    stories_label,
-    story_dates,
-    text,
-)
+from ..language.numbers import SOURCE, counted
+from .config import SiteConfig
+from .home import FEED, home
+from .indexes import STORIES_PER_PAGE, keyword_index, story_indexes
+from .lists import story_line, top_point
+from .markup import articles_label, external_link, link, stories_label, text
+from .outlets import Outlet
 from ..models import Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
 from .story_page import story_markdown, tag_meta
 
 GENERATED = ("index.md", "stories", "sources", "keywords")
-HOME_STORIES = 30
-STORIES_PER_INDEX = 500  # more stories than this: the story index lists days, a page each
+STORIES_PER_INDEX = STORIES_PER_PAGE  # more stories than this: the index lists days
 MIN_KEYWORD_STORIES = 2  # a keyword gets a page (and a link) when it gathers this many stories
 SEARCH_POINT_SOURCES = 2  # a story's top point is searchable when this many sources tell it
 SEARCH_POINT_WORDS = 20  # …its first words: who did what (the index stays under 10 MB)
-FEED = "feed.xml"  # the Atom feed of stories, at the site's root (generator/feed.py)
 UNKNOWN_SOURCE_ID = UNKNOWN_ID  # the page of articles whose outlet is not known
 
 
@@ -62,10 +57,17 @@ def sources(stories: Sequence[Story]) -> list[Source]:
     ]
 
 
-def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Page]:
-    """All generated pages, sorted by path."""
+def render_site(
+    stories: Sequence[Story],
+    site: SiteConfig | None = None,
+    homes: Mapping[str, Outlet] | None = None,
+) -> list[Page]:
+    """All generated pages, sorted by path; `homes`: the sources file's outlets (their home
+    pages are linked from their pages)."""
+    site = site or SiteConfig()
+    homes = homes or {}
     outlets = sources(stories)
-    pages = [home(stories, site_name), *story_indexes(stories), source_index(outlets, stories)]
+    pages = [home(stories, site), *story_indexes(stories), source_index(outlets, stories)]
     shared = shared_keywords(stories)
     linked = [with_linked_keywords(s, shared) for s in stories]
     labels = keyword_labels(linked)
@@ -74,7 +76,7 @@ def render_site(stories: Sequence[Story], site_name: str = "Digest") -> list[Pag
         for t, s in zip(linked, stories, strict=True)
     ]
     own = articles_by_source(stories)
-    pages += [source_page(src, own.get(src.id, [])) for src in outlets]
+    pages += [source_page(src, own.get(src.id, []), homes.get(src.id)) for src in outlets]
     pages += keyword_pages(linked, labels)
     return sorted(pages, key=lambda p: p.path)
 
@@ -92,81 +94,6 @@ def shared_keywords(stories: Sequence[Story]) -> frozenset[str]:
 def with_linked_keywords(story: Story, slugs: frozenset[str]) -> Story:
     """The story with only the keywords that have a page (its other keywords stay searchable)."""
     return replace(story, keywords=tuple(k for k in story.keywords if k.slug in slugs))
-
-
-def story_indexes(stories: Sequence[Story]) -> list[Page]:
-    """The list of all stories: one page, or, when they are many, a page per day.
-
-    Past STORIES_PER_INDEX stories, `stories/index.md` lists the days (newest first, with
-    their number of stories) and `stories/days/<date>.md` each day's stories, so no page
-    grows with the whole corpus.
-    """
-    if len(stories) <= STORIES_PER_INDEX:
-        return [story_index(stories)]
-    days: dict[str, list[Story]] = defaultdict(list)
-    for story in stories:
-        days[story.date.isoformat() if story.date else "undated"].append(story)
-    order = sorted((d for d in days if d != "undated"), reverse=True) + (
-        ["undated"] if "undated" in days else []
-    )
-    lines = ["# كل القصص", "", f"{stories_label(len(stories))}، حسب اليوم:", ""]
-    pages = []
-    for day in order:
-        label = "تاريخ غير معروف" if day == "undated" else arabic_date(days[day][0].date)
-        lines.append(f"- {link(label, f'days/{day}.md')} — {stories_label(len(days[day]))}")
-        body = [f"# {text(label)}", ""] + [_story_line(s, "../") for s in days[day]]
-        pages.append(Page(f"stories/days/{day}.md", "\n".join(body) + "\n"))
-    return [Page("stories/index.md", "\n".join(lines) + "\n"), *pages]
-
-
-def top_point(story: Story) -> str | None:
-    """The one point a reader sees first for a story in lists (the home page, indexes, feed):
-    its most important key point, else the first key sentence of its first article."""
-    if story.comparison and story.comparison.key_points:
-        return story.comparison.key_points[0].text
-    for article in story.articles:
-        if article.key:
-            return article.key[0].text
-    return None
-
-
-def _story_line(story: Story, prefix: str, *, point: bool = True) -> str:
-    """A story in a list: its title (a link), dates and sources, and (unless told not to)
-    its top point."""
-    line = (
-        f"- **{link(story.title, f'{prefix}{story.id}.md')}**  \n"
-        f"  {story_dates(story)} · {sources_label(story.source_count)}"
-    )
-    top = top_point(story) if point else None
-    if top:
-        line += f"  \n  {isolate(top)}"
-    return line
-
-
-def home(stories: Sequence[Story], site_name: str) -> Page:
-    shown = list(stories)[:HOME_STORIES]
-    lines = [
-        f"# {text(site_name)}",
-        "",
-        f"أحدث القصص كما غطّتها المصادر المختلفة: {stories_label(len(stories))} من "
-        f"{articles_label(sum(len(s.articles) for s in stories))}.",
-        "",
-    ]
-    lines += [_story_line(s, "stories/") for s in shown]
-    if len(stories) > len(shown):
-        lines += ["", link("كل القصص", "stories/index.md")]
-    lines += [
-        "",
-        f'<a class="digest-feed" href="{FEED}" type="application/atom+xml">'
-        "تابع القصص الجديدة بخلاصة Atom</a>",
-    ]
-    return Page("index.md", "\n".join(lines) + "\n")
-
-
-def story_index(stories: Sequence[Story]) -> Page:
-    lines = ["# كل القصص", ""]
-    lines += [_story_line(s, "") for s in stories]
-    return Page("stories/index.md", "\n".join(lines) + "\n")
 
 
 def story_page(story: Story) -> Page:
@@ -205,10 +132,17 @@ def _article_line(article: RankedArticle) -> str:
 
 
 def source_index(outlets: Sequence[Source], stories: Sequence[Story]) -> Page:
-    lines = ["# المصادر", ""]
+    covered: Counter[str] = Counter()
+    for story in stories:
+        for sid in {source_of(a)[0] for a in story.published}:
+            covered[sid] += 1
+    lines = ["# المصادر", "", f"{counted(len(outlets), SOURCE)}، الأكثر مقالات أولًا.", ""]
     for src in sorted(outlets, key=lambda s: (-len(s.article_ids), s.name)):
         n = len(src.article_ids)
-        lines.append(f"- {link(src.name, f'{src.id}.md')} — {articles_label(n)}")
+        lines.append(
+            f"- {link(src.name, f'{src.id}.md')} — {articles_label(n)} في "
+            f"{stories_label(covered[src.id], genitive=True)}"
+        )
     return Page("sources/index.md", "\n".join(lines) + "\n")
 
 
@@ -226,9 +160,17 @@ def articles_by_source(
     return out
 
 
-def source_page(src: Source, stories: Sequence[tuple[Story, list[RankedArticle]]]) -> Page:
-    """An outlet's page: each story it covered (`articles_by_source`), with its articles."""
+def source_page(
+    src: Source, stories: Sequence[tuple[Story, list[RankedArticle]]], outlet: Outlet | None = None
+) -> Page:
+    """An outlet's page: its home page (from the sources file), then each story it covered
+    (`articles_by_source`), with its articles."""
     lines = [f"# {text(src.name)}", ""]
+    count = sum(len(own) for _, own in stories)
+    about = f"{articles_label(count)} في {stories_label(len(stories), genitive=True)}."
+    if outlet and outlet.url:
+        about = f"{external_link('موقعه', outlet.url)} · {about}"
+    lines += [about, ""]
     if src.id == UNKNOWN_SOURCE_ID:
         lines += ["مقالات لا يُعرف مصدرها: لم يذكره النص ولا بياناته.", ""]
     for story, own in stories:
@@ -254,18 +196,16 @@ def keyword_pages(stories: Sequence[Story], labels: Mapping[str, str]) -> list[P
     for story in stories:
         for kw in story.keywords:
             by_slug[kw.slug].append(story)
-    index = ["# الكلمات المفتاحية", ""]
     pages = []
     lines: dict[str, str] = {}  # a story is listed under each of its keywords: once made
     for slug in sorted(by_slug, key=lambda s: (-len(by_slug[s]), labels[s], s)):
-        index.append(f"- {link(labels[slug], f'{slug}.md')} ({len(by_slug[slug])})")
         body = [f"# {text(labels[slug])}", ""]
         # no top points here: a keyword of a long-running subject gathers thousands of
         # stories, and its page lists them all (the day pages and story pages have the points)
         for story in by_slug[slug]:
             if story.id not in lines:
-                lines[story.id] = _story_line(story, "../stories/", point=False)
+                lines[story.id] = story_line(story, "../stories/", point=False)
             body.append(lines[story.id])
         pages.append(Page(f"keywords/{slug}.md", "\n".join(body) + "\n"))
-    pages.append(Page("keywords/index.md", "\n".join(index) + "\n"))
+    pages += keyword_index(by_slug, labels)
     return pages

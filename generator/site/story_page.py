@@ -7,12 +7,23 @@ unknown source, to its line in the page's timeline.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
 from ..slugs import outlet_of
 from ..language.dates import arabic_date
-from .markup import external_link, isolate, link, sources_label, story_dates, text
+from .developing import day_sections
+from .developing import when as day_and_time
+from .markup import (
+    articles_label,
+    external_link,
+    isolate,
+    link,
+    sources_label,
+    story_dates,
+    text,
+)
 from ..models import KeyPoint, RankedArticle, Reporter, Story, StoryComparison
 
 NO_DATE = "تاريخ غير معروف"
@@ -26,9 +37,11 @@ def story_markdown(story: Story) -> str:
     lines = [f"# {text(story.title)}", ""]
     lines += [
         f"**التاريخ:** {story_dates(story)} · **المصادر:** {sources_label(story.source_count)} · "
-        f"**المقالات:** {len(story.articles)}",
+        f"**المقالات:** {articles_label(len(story.articles))}",
         "",
     ]
+    by_article = {a: r for r in comparison.reporters for a in r.article_ids}
+    lines += day_sections(story, lambda a: _reporter_link(by_article[a], names))
     single = len(comparison.reporters) == 1
     if single:
         only = text(names[comparison.reporters[0].key])
@@ -96,7 +109,7 @@ def _point(
 ) -> list[str]:
     lines = ['<div class="digest-point" markdown>', "", f"> {isolate(point.text)}", ""]
     if not single:
-        who = " · ".join(_reporter_link(comparison.reporter(k), names) for k in point.sources)
+        who = "، ".join(_reporter_link(comparison.reporter(k), names) for k in point.sources)
         lines += [f"تذكرها {sources_label(len(point.sources))}: {who}", "{: .digest-sources }", ""]
     lines += ["</div>", ""]
     return lines
@@ -121,16 +134,16 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
         span = arabic_date(cov.first)
         if cov.last != cov.first:
             span = f"من {arabic_date(cov.first)} إلى {arabic_date(cov.last)}"
-    article_word = "مقال واحد" if cov.article_count == 1 else f"{cov.article_count} مقالات"
+    article_word = articles_label(cov.article_count)
     lines = [
         "## التغطية",
         "",
         f"{sources_label(cov.source_count)} · {article_word} · **النشر:** {span}",
         "",
     ]
-    for date, article_id in cov.timeline:
+    for date, article_id in sorted(cov.timeline, key=lambda e: _timed(e, articles)):
         reporter = by_article[article_id]
-        when = arabic_date(date) if date else NO_DATE
+        when = day_and_time(articles[article_id]) if date else NO_DATE
         lines.append(
             f'- <span id="{article_anchor(article_id)}"></span>**{when}** · '
             f"{_reporter_link(reporter, names)} — {_article_title(articles[article_id])}"
@@ -143,6 +156,13 @@ def _coverage(story: Story, comparison: StoryComparison, names: Mapping[str, str
     else:
         lines += ["غطّتها كل المصادر المعروفة في الموقع.", ""]
     return lines
+
+
+def _timed(entry: tuple, articles: Mapping[str, RankedArticle]) -> tuple:
+    """The timeline's order, (date, id), with the time of day first within a date."""
+    date, article_id = entry
+    time = articles[article_id].article.time
+    return (date is None, date or dt.date.min, time is None, time or dt.time(), article_id)
 
 
 def _copies(story: Story, article_id: str) -> str:

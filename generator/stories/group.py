@@ -22,10 +22,8 @@ later articles never moves it; the ids its other members would have given are it
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
-import numpy as np
 from scipy import sparse
 
 from ..models import Duplicate, Problem, RankedArticle, Story
@@ -34,6 +32,7 @@ from .burst import has_background
 from .copies import find_copies
 from .linkage import GroupingSettings, link
 from .similarity import DayMap, close_pairs, tfidf_matrix, weighted_terms
+from .titles import headline, most_representative, title_candidates
 
 DEFAULT_SETTINGS = GroupingSettings()
 
@@ -117,41 +116,11 @@ def _make_story(
 def _story_titles(
     ordered: Sequence[RankedArticle], clusters: list[list[int]], matrix: sparse.csr_matrix
 ) -> list[str]:
-    """Each cluster's title: that of its most central titled article (the highest cosine
-    to the titled articles' sum), else the most central article's lead; ties go to the
-    earlier article."""
-    candidates = [
-        [i for i in members if ordered[i].article.title] or members for members in clusters
-    ]
-    central = iter(_most_central(matrix, [c for c in candidates if len(c) > 1]))
-    return [ordered[c[0] if len(c) == 1 else next(central)].title for c in candidates]
-
-
-def _most_central(matrix: sparse.csr_matrix, groups: list[list[int]]) -> list[int]:
-    """The row of each group with the highest dot product with the group's sum (rounded
-    to 9 digits; ties go to the earlier row), for all groups in one product.
-
-    The sums are added row by row and each dot product term by term in the row's order,
-    as `rows.sum(axis=0)` and `rows @ sum` would for one group, so the floats are the same.
-    """
-    if not groups:
-        return []
-    sizes = np.asarray([len(g) for g in groups], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    rows = matrix[
-        np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64, count=starts[-1])
-    ]
-    membership = sparse.csr_matrix(
-        (np.ones(starts[-1]), np.arange(starts[-1]), starts), shape=(len(groups), starts[-1])
-    )
-    sums = sparse.csr_matrix(membership @ rows)
-    sums.sort_indices()
-    entry_group = np.repeat(np.repeat(np.arange(len(groups)), sizes), np.diff(rows.indptr))
-    at_sum = np.asarray(sums[entry_group, rows.indices]).ravel()
-    terms = sparse.csr_matrix((rows.data * at_sum, rows.indices, rows.indptr), shape=rows.shape)
-    centrality = (terms @ np.ones(rows.shape[1])).tolist()
-    best = []
-    for group, lo in zip(groups, starts[:-1].tolist(), strict=True):
-        k = max(range(len(group)), key=lambda k: (round(centrality[lo + k], 9), -k))
-        best.append(group[k])
-    return best
+    """Each cluster's title (`titles.py`): the headline of its latest day's titled article
+    most representative of the whole cluster, else that of the most representative lead;
+    ties go to the earlier article; teaser markers taken off."""
+    candidates = [title_candidates(ordered, members) for members in clusters]
+    several = [i for i, c in enumerate(candidates) if len(c) > 1]
+    best = iter(most_representative(matrix, [clusters[i] for i in several],
+                                    [candidates[i] for i in several]))  # fmt: skip
+    return [headline(ordered[c[0] if len(c) == 1 else next(best)].title) for c in candidates]

@@ -68,7 +68,8 @@ def test_many_stories_are_listed_by_day(seed_article) -> None:
     assert len(days) == 18
     index = links("stories/index.md", pages["stories/index.md"])
     assert index == sorted(index, reverse=True) and sorted(index) == days  # newest day first
-    assert "18 يوليو 2015" in pages["stories/index.md"] and "33 قصة" in pages["stories/index.md"]
+    assert "[18 يوليو 2015](days/2015-07-18.md) — 8 قصص" in pages["stories/index.md"]
+    assert "## يوليو 2015" in pages["stories/index.md"]  # the days under their month
     listed = [t for day in days for t in links(day, pages[day])]
     assert sorted(listed) == sorted(f"stories/{s.id}.md" for s in stories)  # each once
     assert all(t in pages for t in listed)
@@ -88,3 +89,41 @@ def test_only_keywords_shared_by_stories_get_a_page(seed_article) -> None:
         assert '"keywords/شرك/"' in front
         assert "كلمة" not in body  # …the lone keyword is neither a tag nor a link…
         assert story.keywords[1].label in front.split("tags:")[0]  # …but searchable
+
+
+def test_a_busy_day_is_paged(seed_article) -> None:
+    from generator.site.indexes import STORIES_PER_DAY_PAGE
+
+    count = STORIES_PER_INDEX + 30  # 90 stories over 2 days: 45 a day, three pages each
+    pages = {p.path: p.content for p in render_site(many_stories(seed_article, count, 2))}
+    day = sorted(p for p in pages if p.startswith("stories/days/2015-07-02"))
+    assert day == [
+        "stories/days/2015-07-02-2.md", "stories/days/2015-07-02-3.md", "stories/days/2015-07-02.md"
+    ]
+    first = pages["stories/days/2015-07-02.md"]
+    assert "الصفحة 1 من 3: **1** · [2](2015-07-02-2.md) · [3](2015-07-02-3.md)" in first
+    listed = [t for p in day for t in links(p, pages[p]) if "/days/" not in t]
+    assert len(listed) == 45 and len(set(listed)) == 45
+    assert all(len(links(p, pages[p])) <= STORIES_PER_DAY_PAGE + 2 * 2 for p in day)
+
+
+def test_many_keywords_have_a_page_per_letter(seed_article) -> None:
+    from generator.site.indexes import KEYWORDS_PER_INDEX
+
+    stories = many_stories(seed_article, 2 * (KEYWORDS_PER_INDEX + 10), 3)
+    # each keyword shared by two stories, so each has a page: starting with various letters
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    stories = [
+        replace(s, keywords=(
+            Keyword(stem=f"s{i // 2}", label=f"{letters[(i // 2) % len(letters)]}كلمة{i // 2}",
+                    slug=f"s{i // 2}", score=1.0),
+        ))
+        for i, s in enumerate(stories)
+    ]  # fmt: skip
+    pages = {p.path: p.content for p in render_site(stories)}
+    letter_pages = sorted(p for p in pages if p.startswith("keywords/letters/"))
+    assert len(letter_pages) == len(letters)
+    index = pages["keywords/index.md"]
+    assert all(t in pages for t in links("keywords/index.md", index))
+    keywords = {t for p in letter_pages for t in links(p, pages[p])}
+    assert len(keywords) == KEYWORDS_PER_INDEX + 10  # every keyword on its letter's page
