@@ -29,9 +29,10 @@ from .site import mkdocs_build as site_build
 from .site.config import SITE_NAME, load_site_config
 from .site.export import to_json
 from .site.feed import atom_feed
+from .site.home import FEED
 from .site.outlets import load_outlets, named
 from .site.redirects import redirect_pages
-from .site.render import FEED, render_site
+from .site.render import render_site
 from .site.write import WriteReport, staged_pages
 from .stories.group import duplicate_problems, group
 from .text.clean import clean

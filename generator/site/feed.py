@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..models import UNKNOWN_SOURCE, Story
-from .render import FEED, source_of, top_point
+from .home import FEED
+from .render import source_of, top_point
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_STORIES = 50

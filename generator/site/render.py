@@ -12,16 +12,16 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..slugs import UNKNOWN_ID, outlet_of
 from ..language.dates import arabic_date
 from ..language.numbers import SOURCE, counted
+from ..models import Page, RankedArticle, Source, Story
+from ..slugs import UNKNOWN_ID, outlet_of
 from .config import SiteConfig
-from .home import FEED, home
+from .home import home
 from .indexes import STORIES_PER_PAGE, keyword_index, story_indexes
 from .lists import story_line, top_point
 from .markup import articles_label, external_link, link, stories_label, text
 from .outlets import Outlet
-from ..models import Page, RankedArticle, Source, Story
 from .search_index import META as SEARCH_META
 from .story_page import story_markdown, tag_meta
 

@@ -1,8 +1,8 @@
 """The story page: what the outlets agree on, what only one says, who covered it and when.
 
-Pure Markdown from a story and its comparison (generator/compare/comparison.py). Every quoted sentence,
-title and name is escaped by `markup`; links go to the outlets' pages, or, for an article of
-unknown source, to its line in the page's timeline.
+Pure Markdown from a story and its comparison (generator/compare/comparison.py). Every
+quoted sentence, title and name is escaped by `markup`; links go to the outlets' pages, or,
+for an article of unknown source, to its line in the page's timeline.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
-from ..slugs import outlet_of
 from ..language.dates import arabic_date
+from ..models import KeyPoint, RankedArticle, Reporter, Story, StoryComparison
+from ..slugs import outlet_of
 from .developing import day_sections
 from .developing import when as day_and_time
 from .markup import (
@@ -24,7 +25,6 @@ from .markup import (
     story_dates,
     text,
 )
-from ..models import KeyPoint, RankedArticle, Reporter, Story, StoryComparison
 
 NO_DATE = "تاريخ غير معروف"
 

@@ -4,10 +4,8 @@ the 404 page, the home page list, isolation of Latin runs, and `digest deploy`."
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse

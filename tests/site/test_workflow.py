@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
