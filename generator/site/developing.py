@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..language.dates import arabic_date, arabic_time
 from ..language.numbers import DAY, counted
-from ..models import RankedArticle, Story
+from ..models import RankedArticle, Story, StoryComparison
 from .markup import articles_label, external_link, isolate, points_label, sources_label, text
 
 ARTICLES_PER_DAY = 8  # a day's articles listed here; the rest are in the coverage below
@@ -52,8 +52,8 @@ def day_sections(story: Story, outlet: Callable[[str], str]) -> list[str]:
     lines = [
         f"## {HEADING}",
         "",
-        f"تطورت القصة على مدى {counted(len(days), DAY, genitive=True)}؛ ما جدّ في كل يوم، الأحدث أولًا، ثم المقارنة "
-        "الكاملة بين المصادر.",
+        f"تطورت القصة على مدى {counted(len(days), DAY, genitive=True)}؛ "
+        "ما جدّ في كل يوم، الأحدث أولًا، ثم المقارنة الكاملة بين المصادر.",
         "",
     ]
     for day in sorted(days, reverse=True):
@@ -66,12 +66,14 @@ def day_sections(story: Story, outlet: Callable[[str], str]) -> list[str]:
             "",
         ]
         new = first_told.get(day, [])
+        told = _most_told(comparison, {a.id for a in members}) if not new else None
         if new:
             lines += [f"**الجديد:** {points_label(len(new))} تُذكر أول مرة.", ""]
             lines += [f"> {isolate(point)}\n" for point in new]
-        elif members[0].key:
-            lines += ["**أبرز ما نُشر:**", "", f"> {isolate(members[0].key[0].text)}", ""]
-        for article in members[:ARTICLES_PER_DAY]:
+        elif told or members[0].key:
+            top = told or members[0].key[0].text
+            lines += ["**أبرز ما نُشر:**", "", f"> {isolate(top)}", ""]
+        for article in _shown(members, outlet):
             time = f"{arabic_time(article.article.time)} · " if article.article.time else ""
             lines.append(f"- {time}{outlet(article.id)} — {_title(article)}")
         if len(members) > ARTICLES_PER_DAY:
@@ -79,6 +81,33 @@ def day_sections(story: Story, outlet: Callable[[str], str]) -> list[str]:
             lines.append(f"- وغيرها: {articles_label(rest)} في [التغطية](#التغطية) أدناه.")
         lines.append("")
     return lines
+
+
+def _most_told(comparison: StoryComparison | None, day: set[str]) -> str | None:
+    """The most important key point that one of the day's articles reports, if any."""
+    for point in comparison.key_points if comparison else ():
+        if day.intersection(point.article_ids):
+            return point.text
+    return None
+
+
+def _shown(members: list[RankedArticle], outlet: Callable[[str], str]) -> list[RankedArticle]:
+    """The day's articles listed (at most ARTICLES_PER_DAY), newest first: when there are
+    more, every outlet of the day gets its turn (its newest first) before any gets a second,
+    so a busy outlet's eight articles never hide the others'."""
+    if len(members) <= ARTICLES_PER_DAY:
+        return members
+    by_outlet: dict[str, list[RankedArticle]] = defaultdict(list)
+    for article in members:  # already newest first
+        by_outlet[outlet(article.id)].append(article)
+    queues = sorted(by_outlet.values(), key=lambda q: (-len(q), q[0].id))
+    chosen: list[RankedArticle] = []
+    for turn in range(ARTICLES_PER_DAY):
+        chosen += [q[turn] for q in queues if turn < len(q)]
+        if len(chosen) >= ARTICLES_PER_DAY:
+            break
+    keep = {a.id for a in chosen[:ARTICLES_PER_DAY]}
+    return [a for a in members if a.id in keep]
 
 
 def _title(article: RankedArticle) -> str:
