@@ -10,6 +10,7 @@ unknown or unsafe tag) costs only its own field: the other fields are read.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -142,7 +143,10 @@ def front_matter_fields(rel: str, meta: dict[str, object]) -> tuple[dict, list[P
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             problems.append(Problem(rel, f"{key} is not a text; ignored"))
             continue
-        value = " ".join(clean_text(str(value)).split())
+        value = str(value)
+        if key == "title":  # scrapers keep a headline's HTML entities (`&quot;`, `&#8220;`)
+            value = html.unescape(value)
+        value = " ".join(clean_text(value).split())
         if key == "url":
             if URL.match(value):
                 fields["url"] = value

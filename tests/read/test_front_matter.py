@@ -30,6 +30,9 @@ CASES = [
     ("url: javascript:alert(1)", {}, "url 'javascript:alert(1)' is not an http(s) address"),
     ("title: 2021-02-30", {}, "title '2021-02-30' cannot be read"),
     ("title: [a, b]", {}, "title is not a text; ignored"),
+    # a scraped headline's HTML entities are its characters; a bare & stays
+    ("title: 'كيري رداً على &quot;بندر&quot;'", {"title": 'كيري رداً على "بندر"'}, None),
+    ("title: 'خطاب &#8220;العدواني&#8221; &amp; AT&T'", {"title": "خطاب “العدواني” & AT&T"}, None),
 ]
 
 
