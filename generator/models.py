@@ -44,12 +44,22 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """The dateline cut from an article's first paragraph (text/chrome.py): where it was
+    filed and by which agency ("" when the dateline names none)."""
+
+    place: str
+    agency: str
+
+
+@dataclass(frozen=True)
 class CleanArticle:
     """An article with boilerplate removed; the body is a tuple of paragraphs."""
 
     article: Article
     paragraphs: tuple[str, ...]
     headings: frozenset[int] = frozenset()  # indexes of paragraphs that are sub-headings
+    dateline: Dateline | None = None  # metadata, never shown as text
 
     @property
     def id(self) -> str:

@@ -10,7 +10,8 @@ import re
 
 from ..language.arabic import fold
 from ..language.boilerplate import BYLINE, is_boilerplate_folded
-from ..models import Article, CleanArticle
+from ..models import Article, CleanArticle, Dateline
+from .chrome import cut_dateline, has_picture, line_kind, strip_inline
 
 
 def clean(article: Article) -> CleanArticle:
@@ -24,6 +25,7 @@ def clean(article: Article) -> CleanArticle:
     title = fold(article.title) if article.title else None
     seen: set[str] = set()
     paragraphs: list[str] = []
+    dateline: Dateline | None = None
     for position, (line, folded_line) in enumerate(zip(lines, folded_lines, strict=True)):
         folded = " ".join(folded_line.split())
         if is_boilerplate_folded(folded_line):
@@ -37,10 +39,34 @@ def clean(article: Article) -> CleanArticle:
         if folded in seen:
             continue
         seen.add(folded)
-        paragraphs.append(_strip_dateline(line, article) if not paragraphs else line)
-    paragraphs = [p for p in paragraphs if p]
+        if line_kind(line):
+            continue
+        if title and has_picture(line):
+            line = _without_title(line, title)
+        line = strip_inline(line)
+        if not paragraphs and dateline is None:
+            line = _strip_dateline(line, article)
+            line, dateline = cut_dateline(line)
+        if line:
+            paragraphs.append(line)
     headings = frozenset(i for i, p in enumerate(paragraphs) if _is_subheading(p))
-    return CleanArticle(article=article, paragraphs=tuple(paragraphs), headings=headings)
+    return CleanArticle(
+        article=article, paragraphs=tuple(paragraphs), headings=headings, dateline=dateline
+    )
+
+
+def _without_title(line: str, folded_title: str | None) -> str:
+    """A line that begins with the article's title and its picture's address (a page that
+    prints its headline and picture before the text, on the same line) without the title."""
+    if not folded_title:
+        return line
+    title_words = folded_title.split()
+    words = line.split()
+    if len(words) > len(title_words) + 3 and fold(" ".join(words[: len(title_words)])) == (
+        " ".join(title_words)
+    ):
+        return " ".join(words[len(title_words) :])
+    return line
 
 
 def _trailing_chrome(folded_lines: list[str]) -> int:

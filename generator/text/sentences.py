@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import CleanArticle, Sentence
+from .chrome import mostly_chrome
 
 _TERMINATORS = ".!?؟…"
 _CLOSERS = "\"'”’»)]}>"
@@ -50,11 +51,12 @@ def split_text(text: str) -> list[str]:
 
 
 def split(article: CleanArticle) -> tuple[Sentence, ...]:
-    """The sentences of an article's body paragraphs (sub-headings are not sentences)."""
+    """The sentences of an article's body paragraphs (sub-headings are not sentences, nor
+    is a piece mostly of hashtags, addresses or bare figures: `chrome.mostly_chrome`)."""
     sentences: list[Sentence] = []
     for p_index, paragraph in unwrap(article):
         for text in split_text(paragraph):
-            if _has_words(text):
+            if _has_words(text) and not mostly_chrome(text):
                 sentences.append(Sentence(text=text, index=len(sentences), paragraph=p_index))
     return tuple(sentences)
 

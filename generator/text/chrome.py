@@ -1,0 +1,252 @@
+"""Chrome: the parts of an article's lines that are the page's or the wire's, not its text.
+
+General rules, the same for every outlet (what one outlet repeats is learned in
+`outlet_boilerplate.py`):
+
+- a leading **dateline** («دبي، الإمارات (CNN) --», «القاهرة - (رويترز) -», «واس- الرياض:»,
+  «فلان- سبق- جدة:», a line «عين اليوم – جدة») is cut from the first paragraph and kept as
+  metadata (`Dateline`: its place and agency), never shown;
+- whole **lines** that are hashtag runs, read-also / more / watch / follow-us / share prompts,
+  credit and caption lines, contact lines and wire marks (`// انتهى //`, `16:39 ت م`) are
+  dropped (`line_kind` says which kind);
+- **inline** chrome: a leading share or navigation run («شارك من خلال تويتر فيسبوك …»,
+  «Next Previous»), picture addresses and a trailing hashtag run are cut from a line;
+- a sentence still **mostly** such material (hashtags, addresses, handles, bare figures) is not
+  ranked (`mostly_chrome`).
+
+Each rule is a pattern of the kind, not of an outlet; tests/text/test_chrome.py has a table
+per kind, and bench/boilerplate.py measures them on labelled real news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language.arabic import fold
+from ..models import Dateline
+
+_SEP = r"[-–—ـ]"
+# News agencies as datelines name them (folded: أ/إ/آ → ا, ة → ه, ى → ي).
+_AGENCIES = (
+    r"رويترز|ا ?ف ?ب|ا\.ف\.ب|فرانس برس|د ?ب ?ا|د\.ب\.ا|واس|سي ان ان|سي إن إن|الاناضول|"
+    r"يو بي اي|ا ?ش ?ا|ا\.ش\.ا|افي|كونا|وام|بنا|قنا|سبا|الالمانيه|شينخوا|اسوشيتد برس|"
+    r"ا ?ب|سانا|ارنا|فارس|تاس|سبوتنيك|نوفوستي|الفرنسيه|cnn|afp|ap|reuters|dpa|ana|upi"
+)
+_AGENCY = re.compile(rf"(?:{_AGENCIES})$")
+
+# «دبي، الإمارات العربية المتحدة (CNN) --», «القاهرة - (رويترز) -», «سان فرانسيسكو 20 يوليو
+# (رويترز) -»: a place of a few words, an agency in brackets, a dash or a colon.
+_PLACE_AGENCY = re.compile(
+    rf"^(?P<place>[^()\n:.!?؟«»\"]{{2,60}}?)\s*{_SEP}?\s*\((?P<agency>[^()\n]{{2,25}})\)"
+    rf"\s*(?:{_SEP}+|:)\s*"
+)
+# «واس -», «واس- الرياض:», «رويترز- كراتشي:»: an agency, a dash, maybe a place and a colon.
+_AGENCY_FIRST = re.compile(
+    rf"^(?P<agency>[^\s:()\-–—ـ]{{2,12}}(?: [^\s:()\-–—ـ]{{1,12}}){{0,2}})\s*{_SEP}+\s*"
+    rf"(?:(?P<place>[^\s:()\-–—ـ\d][^:()\-–—ـ\n\d]{{1,25}}?)\s*:\s*)?"
+)
+# «عبدالله البرقاوي- سبق- الرياض:», «محمد أبو شعر- سبق:», «سبق- الرياض:»: two or three short
+# dash-separated parts (a reporter, the outlet, a place), then a colon.
+_PART = r"[^\s:()\-–—ـ\d.،,!?؟«»\"][^:()\-–—ـ\d.،,!?؟«»\"\n]{0,24}?"
+_BYLINE_PLACE = re.compile(
+    rf"^(?P<a>{_PART})\s*{_SEP}+\s*(?P<b>{_PART})(?:\s*{_SEP}+\s*(?P<c>{_PART}))?\s*:\s*"
+)
+# A line that is only a dateline or a credit: «عين اليوم – جدة», «الرياضي ـ جدة».
+_SHORT_PARTS = re.compile(rf"^(?P<a>{_PART})\s*{_SEP}+\s*(?P<b>{_PART})(?:\s*{_SEP}+\s*{_PART})?$")
+# «الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس»: a place, a date, an agency.
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[^\d\n]{2,30}?)\s+\d{1,2}\s+\S+\s+\d{4}\b[^\n]{0,60}?\s(?P<agency>\S+)$"
+)
+_MAX_PART_WORDS = 3
+_MAX_DATELINE_WORDS = 8
+
+
+def cut_dateline(line: str) -> tuple[str, Dateline | None]:
+    """The line without its leading dateline, and the dateline (None: the line had none).
+
+    An empty remainder means the line was only a dateline."""
+    folded = fold(line)
+    if len(folded) != len(line):  # diacritics or tatweel: match on a copy without them
+        return _cut_on_plain(line)
+    match = _PLACE_AGENCY.match(line)
+    if match and _is_agency(match["agency"]) and _words(match["place"]) <= 6:
+        return _rest(line, match), Dateline(_trim(match["place"]), match["agency"].strip())
+    match = _AGENCY_FIRST.match(line)
+    if match and _is_agency(match["agency"]):
+        return _rest(line, match), Dateline(_trim(match["place"] or ""), match["agency"])
+    match = _BYLINE_PLACE.match(line)
+    if match and _short_parts(match["a"], match["b"], match["c"]):
+        place = match["c"] or match["b"]
+        return _rest(line, match), Dateline(_trim(place), "")
+    match = _SHORT_PARTS.match(line.strip())
+    if match and _short_parts(match["a"], match["b"], None) and not _ends_sentence(line):
+        return "", Dateline(_trim(match["b"]), "")
+    match = _WIRE_DATELINE.match(line.strip())
+    if match and _is_agency(match["agency"]) and _words(line) <= 14:
+        return "", Dateline(_trim(match["place"]), match["agency"])
+    return line, None
+
+
+def _cut_on_plain(line: str) -> tuple[str, Dateline | None]:
+    """Datelines are short and plain; a line with marks is matched word by word: the
+    dateline's words are found without marks, and as many words are cut from the line."""
+    words = line.split()
+    plain = " ".join(_UNMARKED.sub("", w) for w in words)
+    rest, dateline = cut_dateline(plain) if plain != line else (line, None)
+    if dateline is None:
+        return line, None
+    kept = len(rest.split())
+    return (" ".join(words[len(words) - kept :]) if kept else ""), dateline
+
+
+_UNMARKED = re.compile(r"[\u064b-\u0652\u0640]")
+
+
+def _rest(line: str, match: re.Match[str]) -> str:
+    return line[match.end() :].strip()
+
+
+def _is_agency(name: str) -> bool:
+    name = name.strip()
+    return bool(_AGENCY.match(fold(name)))
+
+
+def _short_parts(a: str, b: str, c: str | None) -> bool:
+    parts = [p for p in (a, b, c) if p is not None]
+    sizes = [_words(p) for p in parts]
+    return max(sizes) <= _MAX_PART_WORDS and sum(sizes) <= _MAX_DATELINE_WORDS
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in ".!?؟…:;؛"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _trim(text: str) -> str:
+    return text.strip(" \t،,-–—ـ:")
+
+
+# --- whole lines --------------------------------------------------------------------------
+
+_HASHTAG = re.compile(r"#[^\s#]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_FIGURE = re.compile(r"^[\d٠-٩.,٫٬%:/+\-–—()]+$")
+_NETWORKS = (
+    r"تويتر|تويتير|فيسبوك|فيس بوك|فيسبوك|واتساب|واتس اب|تلغرام|تليجرام|انستغرام|انستجرام|"
+    r"يوتيوب|سناب ?شات|جوجل|لينكد ?ان|twitter|facebook|whatsapp|telegram|instagram|youtube"
+)
+# (kind, pattern on the folded line, most words the line may have)
+_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("read-also", re.compile(r"^\W*(?:اقرا|اقرئي|اقراوا)\s*(?:ايضا|ايضاً|المزيد|كذلك)\b"), 60),
+    ("read-also", re.compile(r"^\W*(?:رابط|الرابط)\s+(?:الخبر|المقال|الموضوع|التقرير)\b"), 60),
+    ("read-also", re.compile(r"^\W*(?:مواضيع|اخبار|مقالات|تقارير)\s+(?:ذات صله|متعلقه)\b"), 60),
+    ("more", re.compile(r"^[.…\s]*المزيد\s*[:.…]*$"), 2),
+    ("more", re.compile(r"^\W*للمزيد\s*(?::|من\s+(?:المعلومات|التفاصيل|الاخبار))"), 30),
+    (
+        "watch",
+        re.compile(
+            r"^\W*(?:شاهد|شاهدوا|شاهدي|بالفيديو|فيديو|بالصور|شاهد بالصور|انفوجرافيك|انفوغرافيك)"
+            r"(?:\s+(?:ايضا|ايضاً|ايضًا))?\s*[:|]"
+        ),
+        40,
+    ),
+    (
+        "follow",
+        re.compile(
+            rf"^\W*(?:تابع|تابعوا|تابعونا|تابعنا|تابعي|يمكنكم متابعه|لمتابعه)\b.{{0,60}}"
+            rf"(?:{_NETWORKS}|نشره|نشرتنا|تغطيتنا|التغطيه|قناتنا|صفحتنا|حسابنا|تطبيق)"
+        ),
+        25,
+    ),
+    (
+        "share",
+        re.compile(rf"^\W*(?:شارك|شاركوا|شاركي|share|اكتب رايك)\b.{{0,40}}(?:{_NETWORKS}|رايك)"),
+        25,
+    ),
+    ("credit", re.compile(r"^\W*(?:خدمه|بالاتفاق مع|بالتعاون مع|خاص ب|خاص ل)\s*ـ?\s*[:«\"{“(]"), 8),
+    (
+        "credit",
+        re.compile(
+            r"^\W*(?:تصوير|رصد وتصوير|تصوير ورصد|عدسه|الصوره|الصور|صوره|المصدر|ترجمه|"
+            r"اعداد وترجمه|تحرير|انفوجرافيك|جرافيك)\s*[:：]"
+        ),
+        10,
+    ),
+    ("contact", re.compile(r"^\W*(?:للتواصل|لمراسله الكاتب|twitter\s*:|تويتر\s*:)"), 40),
+    ("contact", re.compile(r"^[\w.+-]+@[\w-]+\.[\w.]+"), 40),
+    ("wire", re.compile(r"^\s*//\s*\S+(?:\s\S+)?\s*//(?:\s*\d{1,2}:\d{2}\s*(?:ت\s*[مغ])?)?$"), 6),
+    ("wire", re.compile(r"^\s*\d{1,2}:\d{2}\s*(?:ت\s*[مغ]|ص|م|am|pm)?\s*$"), 4),
+)
+_CAPTION = re.compile(r"\((?P<agency>[^()\n]{2,25})\)\s*$")
+_MAX_CAPTION_WORDS = 40
+
+
+def line_kind(line: str) -> str | None:
+    """Which kind of chrome a whole line is, or None for the article's own text."""
+    folded = fold(line.strip())
+    words = _words(folded)
+    if not words:
+        return None
+    for kind, pattern, most in _LINE_RULES:
+        if words <= most and pattern.match(folded):
+            return kind
+    tags = len(_HASHTAG.findall(folded))
+    if tags and tags * 2 >= words:
+        return "hashtags"
+    if _EMAIL.search(folded) and words <= 6:
+        return "contact"
+    caption = _CAPTION.search(line.strip())
+    if caption and words <= _MAX_CAPTION_WORDS and _is_agency(caption["agency"]):
+        return "caption"
+    return None
+
+
+# --- inline ---------------------------------------------------------------------------------
+
+# A leading run of share buttons and navigation links glued to the text.
+_LEADING_RUN = re.compile(
+    rf"^(?:(?:Next|Previous|التالي|السابق)\s+)+|"
+    rf"^(?:شارك|share)\s+(?:من خلال|عبر|على)?\s*(?:(?:{_NETWORKS}|بلس|\+|،|,|و)\s*)+"
+    rf"(?:اكتب رايك\s*)?",
+    re.IGNORECASE,
+)
+_PICTURE = re.compile(r"(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)\S*", re.IGNORECASE)
+# two hashtags or more ending a line, or one after the sentence's end
+_TRAILING_TAGS = re.compile(r"(?:\s+#[^\s#]+){2,}\s*$|(?<=[.!?؟…])\s*#[^\s#]+\s*$")
+
+
+def has_picture(line: str) -> bool:
+    return bool(_PICTURE.search(line))
+
+
+def strip_inline(line: str) -> str:
+    """The line without a leading share or navigation run, picture addresses and a trailing
+    hashtag run (what is left may be empty)."""
+    out = line
+    folded = fold(out)
+    if len(folded) == len(out):
+        match = _LEADING_RUN.match(folded)
+        if match:
+            out = out[match.end() :]
+    out = _TRAILING_TAGS.sub("", _PICTURE.sub("", out))
+    return out if out == line else " ".join(out.split())
+
+
+def mostly_chrome(sentence: str) -> bool:
+    """A sentence of which half the words or more are hashtags, addresses, handles or bare
+    figures: labels of an infographic, a run of tags, a list of contacts. Not ranked."""
+    words = sentence.split()
+    if not words:
+        return False
+    chrome = sum(
+        1
+        for w in words
+        if w.startswith("#") or _URL.match(w) or _EMAIL.search(w) or _HANDLE.match(w)
+        or _FIGURE.match(w)
+    )
+    return chrome * 2 >= len(words) and chrome >= 2
