@@ -174,6 +174,15 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """A quantity the versions of one claim give different figures for."""
+
+    kind: str  # dead, wounded, arrested, votes, money (compare/figures.py)
+    label: str  # its Arabic name, as shown: القتلى
+    figures: tuple[tuple[str, str], ...]  # (Reporter.key, the figure), in version order
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     """One claim of a story, as the best-worded of the sentences that make it."""
 
@@ -182,6 +191,8 @@ class KeyPoint:
     sources: tuple[str, ...]  # Reporter.key of every outlet reporting it, in story order
     article_ids: tuple[str, ...]  # every article reporting it
     score: float  # importance (rounded)
+    versions: tuple[Quote, ...] = ()  # each source's own sentence stating it, as `sources`
+    conflicts: tuple[Conflict, ...] = ()  # figures the versions disagree on
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .markup import (
     story_dates,
     text,
 )
+from .versions import versions_block
 
 NO_DATE = "تاريخ غير معروف"
 
@@ -64,8 +65,11 @@ def story_markdown(story: Story) -> str:
                 "لا تروي المصادر خبرًا واحدًا بالمعنى نفسه؛ انظر ما انفرد به كل مصدر.",
                 "",
             ]
+    articles = {a.id: a for a in story.articles}
     for point in comparison.key_points:
         lines += _point(point, comparison, names, single)
+        if not single:
+            lines[-2:-2] = versions_block(point, articles, names, article_anchor)
     if comparison.unique:
         lines += ["## ما انفرد به كل مصدر", ""]
         lines += ["جمل من كل مصدر لا يقول مثلها أيٌّ من المصادر الأخرى في القصة.", ""]
