@@ -32,6 +32,7 @@ from ..models import (
 from ..rank import textrank
 from ..slugs import UNKNOWN_ID, outlet_of
 from .claims import SAME_CLAIM, claims, similarity
+from .headlines import headlines
 
 MAX_POINTS = 7  # key points of a story
 MAX_UNIQUE = 5  # sentences shown under each outlet as its own
@@ -96,6 +97,12 @@ class _Pool:
 
 
 def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
+    """Key points, each outlet's own sentences, coverage, and the outlets' headlines."""
+    comparison = _compare(story, known)
+    return replace(comparison, headlines=headlines(story, comparison.reporters))
+
+
+def _compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
     """Key points, each outlet's own sentences, and coverage of one story."""
     outlets = reporters(story)
     coverage = _coverage(story, outlets, known)

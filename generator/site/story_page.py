@@ -25,6 +25,7 @@ from .markup import (
     story_dates,
     text,
 )
+from .telling import headlines_section
 
 NO_DATE = "تاريخ غير معروف"
 
@@ -40,6 +41,7 @@ def story_markdown(story: Story) -> str:
         f"**المقالات:** {articles_label(len(story.articles))}",
         "",
     ]
+    lines += headlines_section(comparison, lambda r: _reporter_link(r, names))
     by_article = {a: r for r in comparison.reporters for a in r.article_ids}
     lines += day_sections(story, lambda a: _reporter_link(by_article[a], names))
     single = len(comparison.reporters) == 1
