@@ -32,6 +32,7 @@ from ..models import (
 from ..rank import textrank
 from ..slugs import UNKNOWN_ID, outlet_of
 from .claims import SAME_CLAIM, claims, similarity
+from .framing import framing
 from .headlines import headlines
 
 MAX_POINTS = 7  # key points of a story
@@ -97,9 +98,13 @@ class _Pool:
 
 
 def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
-    """Key points, each outlet's own sentences, coverage, and the outlets' headlines."""
+    """Key points, each outlet's own sentences, coverage, the outlets' headlines, and the
+    words each outlet uses for the story's main actors."""
     comparison = _compare(story, known)
-    return replace(comparison, headlines=headlines(story, comparison.reporters))
+    outlets = comparison.reporters
+    return replace(
+        comparison, headlines=headlines(story, outlets), framing=framing(story, outlets)
+    )
 
 
 def _compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
