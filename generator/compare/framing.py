@@ -409,7 +409,7 @@ def _row(
     forms = []
     for reporter in sorted(by_outlet, key=order.__getitem__):
         c = counts[reporter]
-        for form in sorted(c, key=lambda f: (-c[f], f))[:MAX_FORMS]:
+        for form in sorted(c, key=lambda f: (-c[f], f.endswith(GROUP), f))[:MAX_FORMS]:
             mine = [u for u in by_outlet[reporter] if u.form == form]
             spelling = _spelling(mine)
             example = next(u.quote for u in mine if u.text == spelling)

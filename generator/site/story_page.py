@@ -25,7 +25,7 @@ from .markup import (
     story_dates,
     text,
 )
-from .telling import headlines_section
+from .telling import framing_section, headlines_section
 
 NO_DATE = "تاريخ غير معروف"
 
@@ -76,6 +76,7 @@ def story_markdown(story: Story) -> str:
             lines += [f"### {_reporter_link(reporter, names)}", ""]
             for quote in quotes:
                 lines += [f"> {isolate(quote.text)}", ""]
+    lines += framing_section(comparison, names)
     lines += _coverage(story, comparison, names)
     return "\n".join(lines).rstrip("\n") + "\n"
 
