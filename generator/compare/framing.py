@@ -24,7 +24,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..language import arabic
-from ..language.titles import COMMA, NONE, QUOTE, STOP, Lexicon, Word, bare, lexicon, words
+from ..language.titles import (
+    COMMA,
+    NONE,
+    QUOTE,
+    STOP,
+    Lexicon,
+    Word,
+    bare,
+    lexicon,
+    possessed,
+    words,
+)
 from ..models import ActorFraming, FramingForm, Quote, Reporter, Story
 
 MAX_ACTORS = 5  # actors shown per story, most mentioned first
@@ -40,6 +51,7 @@ LINKS = frozenset({"في", "لدي"})  # join two titles into one: وزير ال
 # a group of these is only named for a person's name (نظام الأسد, قوات صالح).
 STATE_HEADS = frozenset({"قوات", "جيش", "نظام", "حكومه", "سلطات", "تحالف", "ايتلاف"})
 GROUP = "…"  # marks a group's head in a form's key: the name follows (ميليشيا الحوثي)
+PERSON = "\x00"  # around the key of a person named like a group, then his name as written
 
 
 @dataclass(frozen=True)
@@ -85,7 +97,7 @@ def framing(story: Story, reporters: Sequence[Reporter]) -> tuple[ActorFraming, 
     for u in uses:
         by_actor[u.actor].append(u)
     out = []
-    for actor in sorted(by_actor, key=lambda a: (-cast.mentions[a], a)):
+    for actor in sorted(by_actor, key=lambda a: (-cast.mentions.get(a, 0), a)):
         row = _row(actor, by_actor[actor], order, parsed, cast)
         if row is not None:
             out.append(row)
@@ -184,12 +196,11 @@ def _nameable(w: Word, lex: Lexicon, stop: frozenset[str], vocabulary: set[str])
     key = w.key
     if key in stop or w.written in stop or len(key) < 3 or key.isdigit():
         return False
-    for pronoun in ("ه", "ها", "هم"):  # بلاده: a word and its possessive, not a name
-        rest = key[: -len(pronoun)]
-        known = rest in vocabulary or "ال" + rest in vocabulary
-        if key.endswith(pronoun) and len(rest) >= 3 and known:
-            return False
+    if possessed(key, vocabulary):  # بلاده: a word and its possessive, not a name
+        return False
     if (key[0] in "وف" and key[1:] in stop) or lex.head(key) or lex.within(key):
+        return False
+    if lex.kin(key):  # وابنه أحمد: not a first name, and the title before it is another's
         return False
     return arabic.is_arabic(key)
 
@@ -232,7 +243,7 @@ def _before(
     while k >= 0:
         w = ws[k]
         if not _part(w, cast):
-            if w.key in LINKS and run:
+            if w.key in LINKS and run and k > 0 and _part(ws[k - 1], cast):
                 return []  # وزير الخارجية في حكومة النظام: whose title is it? Not said.
             break
         run.insert(0, k)
@@ -262,6 +273,13 @@ def _before(
         return [*_titles(reporter, quote, ws, units, actor), group]
     if not person or any(lex.group(ws[u[0]].key) for u in units):
         return []  # «أجرى الفريق تدريبات», «ضربات التحالف الجوية دعمت الأكراد»: not a title
+    if ws[end].key != actor and len(units[-1]) > 1:
+        return []  # «زعيم المتمردين الحوثيين»: the plural qualifies the title's own word
+    if start < end and actor in cast.alias.values():
+        # الحوثيين is a group: «زعيم الحوثيين عبدالملك الحوثي» titles a man of its name,
+        # who is an actor of his own, named in full
+        name = quote.text[ws[start].start : ws[end].end]
+        actor = PERSON + " ".join(w.key for w in ws[start : end + 1]) + PERSON + name
     return _titles(reporter, quote, ws, units, actor)
 
 
@@ -443,6 +461,8 @@ def _spelling(uses: list[_Use]) -> str:
 
 def _label(actor: str, parsed: list[tuple[str, Quote, list[Word]]], cast: _Cast) -> str:
     """The actor's name as the story writes it most (clitics off)."""
+    if actor.startswith(PERSON):
+        return actor.rsplit(PERSON, 1)[1]
     written = Counter(
         _unprefixed(w.text, w)
         for _, _, ws in parsed

@@ -49,6 +49,14 @@ class Lexicon:
     groups: frozenset[str]
     inside: frozenset[str]
     after: frozenset[str]
+    relations: frozenset[str] = frozenset()
+
+    def kin(self, key: str) -> bool:
+        """وابنه, ونجله: a kinship word with a pronoun on it."""
+        word = key[1:] if key[:1] in ("و", "ف") else key
+        return any(
+            word.endswith(p) and word[: -len(p)] in self.relations for p in ("ه", "ها", "هم")
+        )
 
     def head(self, key: str) -> bool:
         return bare(key) in self.heads
@@ -71,7 +79,13 @@ def bare(key: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     text = resources.files("generator.language.data").joinpath("titles-ar.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {"": set(), "groups": set(), "inside": set(), "after": set()}
+    sections: dict[str, set[str]] = {
+        "": set(),
+        "groups": set(),
+        "inside": set(),
+        "after": set(),
+        "relations": set(),
+    }
     current = ""
     for line in text.splitlines():
         line = line.strip()
@@ -87,6 +101,7 @@ def lexicon() -> Lexicon:
         groups=groups,
         inside=frozenset(sections["inside"]),
         after=frozenset(sections["after"]),
+        relations=frozenset(sections["relations"]),
     )
 
 
@@ -142,11 +157,21 @@ def _unclitic(folded: str, vocabulary: Container[str]) -> tuple[str, bool]:
             return "ال" + folded[len(prefix) :], True
     if len(folded) >= 4 and folded[0] in _CLITICS:
         rest = folded[1:]
-        if rest in vocabulary or bare(rest) in lexicon().heads:
+        if rest in vocabulary or bare(rest) in lexicon().heads or possessed(rest, vocabulary):
             return rest, False
         if len(folded) >= 5 and rest[0] in "بل" and folded[2:] in vocabulary:
             return folded[2:], False
     return folded, False
+
+
+def possessed(word: str, vocabulary: Container[str]) -> bool:
+    """A word of the text with a possessive pronoun on it (ابنه: ابن; بلاده: البلاد)."""
+    for pronoun in ("ه", "ها", "هم"):
+        rest = word[: -len(pronoun)]
+        known = rest in vocabulary or "ال" + rest in vocabulary
+        if word.endswith(pronoun) and len(rest) >= 3 and known:
+            return True
+    return False
 
 
 def _joined(found: list[Word], sentence: str) -> list[Word]:
