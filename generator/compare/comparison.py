@@ -34,6 +34,8 @@ from ..rank import textrank
 from ..slugs import UNKNOWN_ID, outlet_of
 from . import attribution, figures
 from .claims import SAME_CLAIM, claims, similarity
+from .framing import framing
+from .headlines import headlines
 
 MAX_POINTS = 7  # key points of a story
 MAX_UNIQUE = 5  # sentences shown under each outlet as its own
@@ -100,6 +102,16 @@ class _Pool:
 
 
 def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
+    """Key points, each outlet's own sentences, coverage, the outlets' headlines, and the
+    words each outlet uses for the story's main actors."""
+    comparison = _compare(story, known)
+    outlets = comparison.reporters
+    return replace(
+        comparison, headlines=headlines(story, outlets), framing=framing(story, outlets)
+    )
+
+
+def _compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
     """Key points, each outlet's own sentences, and coverage of one story."""
     outlets = reporters(story)
     coverage = _coverage(story, outlets, known)

@@ -101,6 +101,7 @@ def comparison_record(
             for p in comparison.key_points
         ],
         "unique": {key: [q.text for q in quotes] for key, quotes in comparison.unique},
+        **telling_record(comparison),
         "coverage": {
             "source_count": cov.source_count,
             "article_count": cov.article_count,
@@ -125,6 +126,41 @@ def _version(
         "article_id": quote.article_id,
         "text": quote.text,
         "url": articles[quote.article_id].article.url,
+    }
+
+
+def telling_record(comparison: StoryComparison) -> dict:
+    """`headlines` and `framing` of a story (see README, `digest.json`); a source is named by
+    its `source_id` and, as elsewhere, its key (`source`: differs for an unknown source)."""
+    sid = {r.key: r.source_id for r in comparison.reporters}
+    return {
+        "headlines": [
+            {
+                "source": h.reporter,
+                "source_id": sid[h.reporter],
+                "article_id": h.article_id,
+                "title": h.title,
+                "inferred": h.inferred,
+            }
+            for h in comparison.headlines
+        ],
+        "framing": [
+            {
+                "actor": a.actor,
+                "forms": [
+                    {
+                        "source": f.reporter,
+                        "source_id": sid[f.reporter],
+                        "form": f.form,
+                        "count": f.count,
+                        "example": f.example.text,
+                        "article_id": f.example.article_id,
+                    }
+                    for f in a.forms
+                ],
+            }
+            for a in comparison.framing
+        ],
     }
 
 
