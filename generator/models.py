@@ -178,7 +178,7 @@ class Quote:
 class Conflict:
     """A quantity the versions of one claim give different figures for."""
 
-    kind: str  # dead, wounded, arrested, votes, money (compare/figures.py)
+    kind: str  # dead, wounded, arrested, votes, or a currency (compare/figures.py KINDS)
     label: str  # its Arabic name, as shown: القتلى
     figures: tuple[tuple[str, str], ...]  # (Reporter.key, the figure), in version order
 

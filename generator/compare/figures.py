@@ -24,64 +24,113 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "wounded": ("الجرحى", ("جريح", "جرحي", "جرح", "مصاب", "اصاب", "اصيب")),
     "arrested": ("الموقوفون", ("معتقل", "اعتقال", "اعتقل", "القبض", "موقوف", "توقيف")),
     "votes": ("الأصوات", ("صوت", "اصوات")),
-    "money": ("المبلغ", ("ريال", "دولار", "يورو", "جنيه", "درهم", "دينار")),
+    # money in one currency: a sum in riyals and its conversion to dollars do not conflict
+    "riyals": ("المبلغ بالريال", ("ريال",)),
+    "dollars": ("المبلغ بالدولار", ("دولار",)),
+    "euros": ("المبلغ باليورو", ("يورو",)),
+    "pounds": ("المبلغ بالجنيه", ("جنيه",)),
+    "dirhams": ("المبلغ بالدرهم", ("درهم",)),
+    "dinars": ("المبلغ بالدينار", ("دينار",)),
 }
 _SCALE = {"الف": 1_000, "الاف": 1_000, "مليون": 1_000_000, "ملايين": 1_000_000}
 _SCALE |= {"مليار": 1_000_000_000, "مليارات": 1_000_000_000}
+_SCALE |= {w: 1_000_000_000_000 for w in ("تريليون", "ترليون", "تريليونات", "ترليونات")}
 _WORDS = {  # folded number words, masculine and feminine
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3,
     "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7,
     "ثماني": 8, "ثمانيه": 8, "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
 }  # fmt: skip
+_VISUAL = re.compile(r"(\d+)(\.)\u200f(\d+)(\W*)")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-_WINDOW = 3
+_WINDOW = 2  # words between a figure and what it counts
+_LEAD_WORDS = 30  # figures further into a sentence belong to its side clauses
 _YEARS = (1900, 2100)  # a year near a counting word («قتل … عام 2014») counts only when next to it
 
 
-def figures(text: str) -> dict[str, set[float]]:
-    """{kind: the values the sentence gives for it}."""
-    words = [arabic.surface(w) for w in arabic.fold(text).split()]
-    found: dict[str, set[float]] = {}
+def figures(text: str) -> dict[str, dict[float, str]]:
+    """{kind: {value: the figure as written}} of the figures in the sentence's first words."""
+    written = text.split()[:_LEAD_WORDS]
+    words = [arabic.surface(arabic.fold(_logical(w))) for w in written]
+    found: dict[str, dict[float, str]] = {}
     for i, word in enumerate(words):
         value = _value(word)
         if value is None:
             continue
-        if i + 1 < len(words) and words[i + 1] in _SCALE:
-            value *= _SCALE[words[i + 1]]
-        kind, distance = _kind_near(words, i)
+        shown, after = arabic.surface(_logical(written[i])), i + 1
+        if after < len(words) and words[after] in _SCALE:
+            value *= _SCALE[words[after]]
+            shown, after = f"{shown} {arabic.surface(written[after])}", after + 1
+        kind, distance = _kind_near(words, i, after)
         if kind is not None and not (_YEARS[0] <= value <= _YEARS[1] and distance > 1):
-            found.setdefault(kind, set()).add(value)
+            found.setdefault(kind, {}).setdefault(value, shown)
     return found
 
 
 def conflicts(versions: Sequence[tuple[str, Quote]]) -> tuple[Conflict, ...]:
     """The quantities on which the versions (reporter key, sentence) of one claim give
     different values; each outlet's figure as it wrote it."""
-    by_kind: dict[str, list[tuple[str, float]]] = {}
+    by_kind: dict[str, list[tuple[str, float, str]]] = {}
     for key, quote in versions:
         for kind, values in figures(quote.text).items():
             if len(values) == 1:
-                by_kind.setdefault(kind, []).append((key, next(iter(values))))
+                (value, shown), = values.items()
+                by_kind.setdefault(kind, []).append((key, value, shown))
     out = []
     for kind in KINDS:
         given = by_kind.get(kind, [])
-        if len({v for _, v in given}) >= 2:
-            out.append(Conflict(kind, KINDS[kind][0], tuple((k, _shown(v)) for k, v in given)))
+        if any(not _compatible(a, b) for (_, a, sa), (_, b, sb) in _pairs(given)):
+            figures_ = tuple((k, shown) for k, _, shown in given)
+            out.append(Conflict(kind, KINDS[kind][0], figures_))
     return tuple(out)
+
+
+def _pairs(given: Sequence[tuple[str, float, str]]) -> list[tuple[tuple, tuple]]:
+    return [(a, b) for k, a in enumerate(given) for b in given[k + 1 :]]
+
+
+def _compatible(a: float, b: float) -> bool:
+    """Equal, or one the other rounded to its own precision: «15 مليون» and «14.8 مليون»
+    (a round figure for the precise one) agree; 21 and 22 do not."""
+    if a == b:
+        return True
+    return _rounded(a, _significant(b)) == b or _rounded(b, _significant(a)) == a
+
+
+def _significant(value: float) -> int:
+    """Significant digits of a figure as written: 15 million → 2, 14.8 million → 3, 100 → 1."""
+    digits = f"{value:.6g}".replace(".", "").lstrip("0")
+    digits = digits.split("e")[0]
+    return max(1, len(digits.rstrip("0")))
+
+
+def _rounded(value: float, digits: int) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def _logical(word: str) -> str:
+    """A decimal typed with a right-to-left mark between its parts is stored in visual order
+    («8.\u200f14» is 14.8, as the other outlets write it); it is read in logical order."""
+    match = _VISUAL.fullmatch(word)
+    return f"{match[3]}.{match[1]}{match[4]}" if match else word
 
 
 def _value(word: str) -> float | None:
     if _NUMBER.match(word):
-        return float(word.replace(",", ""))
+        if word.count(".") + word.count(",") > 1:  # 1.340.700.000, 1,500,000: separators
+            return float(word.replace(",", "").replace(".", ""))
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
     bare = word[1:] if word[:1] in "وب" and word[1:] in _WORDS else word
     return float(_WORDS[bare]) if bare in _WORDS else None
 
 
-def _kind_near(words: Sequence[str], i: int) -> tuple[str | None, int]:
-    """The kind counted by the number at `i` (the nearest counting word within the window),
-    and how far that word is."""
+def _kind_near(words: Sequence[str], i: int, after: int) -> tuple[str | None, int]:
+    """The kind counted by the figure at `i` (ending before `after`): the nearest counting
+    word within the window, and how far it is."""
     for distance in range(1, _WINDOW + 1):
-        for j in (i + distance, i - distance):
+        for j in (after - 1 + distance, i - distance):
             if 0 <= j < len(words):
                 kind = _kind_of(words[j])
                 if kind is not None:
@@ -96,7 +145,3 @@ def _kind_of(word: str) -> str | None:
         if any(term.startswith(s) or word.startswith(s) for s in stems):
             return kind
     return None
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
