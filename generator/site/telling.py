@@ -7,6 +7,7 @@ Every headline and form is quoted as the outlet wrote it, escaped by `markup`.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping
 
 from ..language.numbers import TIME, counted
@@ -91,12 +92,13 @@ def _by_outlet(actor: ActorFraming) -> list[tuple[str, list[FramingForm]]]:
 
 
 def _form(f: FramingForm) -> str:
-    sentence = f.example.text
-    at = sentence.find(f.form)
+    sentence = " ".join(f.example.text.split())
+    at = _word_at(sentence, f.form)
+    escape, end = html.escape, at + len(f.form)
     shown = (
-        _html(sentence[:at]) + f"<mark>{_html(f.form)}</mark>" + _html(sentence[at + len(f.form) :])
+        f"{escape(sentence[:at])}<mark>{escape(f.form)}</mark>{escape(sentence[end:])}"
         if at >= 0
-        else _html(sentence)
+        else escape(sentence)
     )
     return (
         f'<details class="digest-form"><summary title="{_html(sentence)}">'
@@ -104,6 +106,12 @@ def _form(f: FramingForm) -> str:
         f'<small>({counted(f.count, TIME)})</small></summary>'
         f'<p class="digest-form-example">{shown}</p></details>'
     )
+
+
+def _word_at(sentence: str, form: str) -> int:
+    """Where `form` stands in the sentence as whole words (not inside المليشيات الحوثية)."""
+    match = re.search(rf"(?<![^\W\d_])[وفبلك]?({re.escape(form)})(?![^\W\d_])", sentence)
+    return match.start(1) if match else sentence.find(form)
 
 
 def _html(value: str) -> str:
