@@ -36,6 +36,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..language import arabic
 
@@ -89,27 +90,53 @@ class Features:
         return tuple(float(getattr(self, name)) for name in self.__dataclass_fields__)
 
 
+@dataclass(frozen=True)
+class _Profile:
+    """What the features need of one sentence, computed once per text."""
+
+    terms: frozenset[str]
+    main: frozenset[str]
+    lead: frozenset[str]
+    figures: frozenset[str]
+    reaction: bool
+    background: bool
+    preview: bool
+
+
+@lru_cache(maxsize=100_000)
+def _profile(text: str) -> _Profile:
+    folded = arabic.fold(text)
+    terms = arabic.content_terms(folded)
+    return _Profile(
+        terms=frozenset(terms),
+        main=frozenset(_terms(main_clause(folded))),
+        lead=frozenset(terms[:_LEAD]),
+        figures=frozenset(_FIGURE.findall(folded)),
+        reaction=bool(_REACTION.search(folded)),
+        background=bool(_BACKGROUND.search(folded)),
+        preview=_is_preview(folded),
+    )
+
+
 def features(a: str, b: str, cosine: float, idf: Mapping[str, float] | None = None) -> Features:
     """`idf`: the weight of each term in the story (terms it lacks weigh the most)."""
-    fa, fb = arabic.fold(a), arabic.fold(b)
-    ta, tb = set(arabic.content_terms(fa)), set(arabic.content_terms(fb))
-    ma, mb = _terms(main_clause(fa)), _terms(main_clause(fb))
-    la, lb = arabic.content_terms(fa)[:_LEAD], arabic.content_terms(fb)[:_LEAD]
-    na, nb = set(_FIGURE.findall(fa)), set(_FIGURE.findall(fb))
+    pa, pb = _profile(a), _profile(b)
+    ta, tb = pa.terms, pb.terms
+    na, nb = pa.figures, pb.figures
     return Features(
         cosine=round(cosine, 4),
-        main=_share(ma, tb),
-        main_back=_share(mb, ta),
+        main=_share(pa.main, tb),
+        main_back=_share(pb.main, ta),
         cover=_share(ta, tb),
         cover_back=_share(tb, ta),
-        lead=_share(set(la), tb),
-        lead_back=_share(set(lb), ta),
-        reaction=bool(_REACTION.search(fa)) != bool(_REACTION.search(fb)),
+        lead=_share(pa.lead, tb),
+        lead_back=_share(pb.lead, ta),
+        reaction=pa.reaction != pb.reaction,
         figures=len(na & nb) / len(na | nb) if na or nb else 0.5,
-        background=bool(_BACKGROUND.search(fa)) != bool(_BACKGROUND.search(fb)),
-        preview=_is_preview(fa) != _is_preview(fb),
-        rare_main=_weighted_share(ma, tb, idf or {}),
-        rare_main_back=_weighted_share(mb, ta, idf or {}),
+        background=pa.background != pb.background,
+        preview=pa.preview != pb.preview,
+        rare_main=_weighted_share(pa.main, tb, idf or {}),
+        rare_main_back=_weighted_share(pb.main, ta, idf or {}),
     )
 
 
@@ -160,13 +187,26 @@ def _terms(text: str) -> set[str]:
     return set(arabic.content_terms(text))
 
 
-def _weighted_share(part: set[str], whole: set[str], idf: Mapping[str, float]) -> float:
+def _weighted_share(
+    part: frozenset[str], whole: frozenset[str], idf: Mapping[str, float]
+) -> float:
     """`_share` with each term weighted by its rarity in the story: the names and words every
     article of a story repeats say little about which claim a sentence makes."""
-    top = max(idf.values(), default=1.0)
+    top = _top(idf)
     weight = {t: idf.get(t, top) for t in part}
     total = sum(weight.values())
     return sum(w for t, w in weight.items() if t in whole) / total if total else 0.0
+
+
+def _top(idf: Mapping[str, float]) -> float:
+    """The weight of a term the story lacks: the highest (cached per story's table)."""
+    top = idf.get(_TOP)
+    if top is None:
+        top = max(idf.values(), default=1.0)
+    return top
+
+
+_TOP = "\x00top"  # story_idf's key for its highest weight
 
 
 def story_idf(terms: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -176,7 +216,9 @@ def story_idf(terms: Sequence[Sequence[str]]) -> dict[str, float]:
         for t in set(ts):
             df[t] = df.get(t, 0) + 1
     n = len(terms)
-    return {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
+    idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
+    idf[_TOP] = max(idf.values(), default=1.0)
+    return idf
 
 
 def _share(part: set[str], whole: set[str]) -> float:

@@ -350,7 +350,9 @@ def _states(
     i: int, j: int, sim: sparse.csr_matrix, pool: _Pool, *, supported: bool = False
 ) -> bool:
     """Does sentence j state the claim of sentence i?"""
-    cosine = float(sim[i, j])
+    start, end = sim.indptr[i], sim.indptr[i + 1]
+    at = np.flatnonzero(sim.indices[start:end] == j)
+    cosine = float(sim.data[start + at[0]]) if at.size else 0.0
     a, b = pool.quotes[i].text, pool.quotes[j].text
     return attribution.same_claim(a, b, cosine, pool.idf, supported=supported)
 
@@ -378,12 +380,11 @@ def _unique(
     for outlet in outlets:
         mine = [i for i in sorted(alone) if pool.reporter[i] == outlet.key]
         mine = [i for i in mine if _nearest_other(i, sim, reporter) < SAME_CLAIM]
-        mine = [i for i in mine if _alone(i, pool, sim, outlets)]
         value = {i: round(scores[i] * (0.5 + novelty[i]), 9) for i in mine}
         picked: list[int] = []
         near = np.zeros(sim.shape[0])  # closeness to the sentences picked
         for i in sorted(mine, key=lambda i: (-value[i], i)):
-            if near[i] >= REDUNDANT:
+            if near[i] >= REDUNDANT or not _alone(i, pool, sim, outlets):
                 continue
             picked.append(i)
             if len(picked) == MAX_UNIQUE:
