@@ -232,7 +232,7 @@ def extract(corpus: Path, days: Sequence[str], out: Path) -> None:
     picked = []
     for day in days:
         articles = [ranked(r) for r in rows if r["date_extracted"][:10] == day]
-        stories = group(articles, jobs=1)
+        stories = group(articles)
         chosen: list[set[str]] = []
         for story in sorted(stories, key=lambda s: hashlib.sha1(s.id.encode()).hexdigest()):
             keys = {reporter_key(a) for a in story.articles}
