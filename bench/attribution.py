@@ -62,8 +62,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # --- generator imports: the only place that knows the generator's module paths -------------
-from generator.compare.claims import _tfidf  # noqa: E402  (TF-IDF rows, before any cut)
+from generator.compare import attribution  # noqa: E402
+from generator.compare.claims import NEGLIGIBLE, _tfidf  # noqa: E402  (rows before any cut)
 from generator.compare.comparison import (  # noqa: E402
+    RIVALS,
     _pool,
     compare,
     reporter_key,
@@ -138,6 +140,7 @@ class Pooled:
     where: list[tuple[str, int]]
     date: list[str]
     sim: np.ndarray
+    idf: dict[str, float]
 
 
 def pooled(story: Story) -> Pooled:
@@ -156,7 +159,8 @@ def pooled(story: Story) -> Pooled:
     norms[norms == 0] = 1.0
     x = x / norms[:, None]
     dates = [str(by_id[a].article.date) for a, _ in where]
-    return Pooled([q.text for q in pool.quotes], list(pool.reporter), where, dates, x @ x.T)
+    idf = attribution.story_idf(pool.terms)
+    return Pooled([q.text for q in pool.quotes], list(pool.reporter), where, dates, x @ x.T, idf)
 
 
 def _find(p: Pooled, article: str, text: str) -> int:
@@ -218,6 +222,7 @@ def _pair(p: Pooled, i: int, j: int, **extra) -> dict:
         **_sentence(p, i, "point" if "point" in extra else "own"),
         **_sentence(p, j, "other"),
         "cosine": round(float(p.sim[i, j]), 4),
+        "idf": p.idf,
         **extra,
     }
 
@@ -227,7 +232,7 @@ def extract(corpus: Path, days: Sequence[str], out: Path) -> None:
     picked = []
     for day in days:
         articles = [ranked(r) for r in rows if r["date_extracted"][:10] == day]
-        stories = group(articles, jobs=1)
+        stories = group(articles)
         chosen: list[set[str]] = []
         for story in sorted(stories, key=lambda s: hashlib.sha1(s.id.encode()).hexdigest()):
             keys = {reporter_key(a) for a in story.articles}
@@ -327,14 +332,117 @@ RULES: dict[str, Rule] = {
         ),
         own=lambda s: s["today"] and readable_alone(s["own_text"]),
     ),
+    # the generator's rule (generator/compare/attribution.py): an outlet is credited when the
+    # model says its nearest sentence states the point's claim (with less evidence when the
+    # sentence is in the claim by wording: `today`, the claim grouping's decision); an own
+    # sentence is shown when no other outlet's three nearest sentences may state it and it
+    # reads alone
+    "claims": Rule(
+        credit=lambda q: attribution.same_claim(
+            q["point_text"], q["other_text"], q["cosine"], q["idf"], supported=q["today"]
+        ),
+        own=lambda s: (
+            s["today"]
+            and attribution.readable_alone(s["own_text"])
+            and not any(
+                attribution.same_claim(
+                    s["own_text"], o["other_text"], o["cosine"], o["idf"], supported=True
+                )
+                for o in s["rivals"]
+            )
+        ),
+    ),
 }
+
+
+def write_features(points: list[dict], out: Path) -> None:
+    """The (a) pairs as the model sees them (numbers only, no corpus text) with their labels
+    and whether claims.py put them in the claim, for tests/compare/test_attribution.py."""
+    rows = [
+        {
+            "split": q["split"],
+            "same": q["same"],
+            "supported": q["today"],
+            "features": dict(
+                zip(
+                    attribution.Features.__dataclass_fields__,
+                    attribution.features(
+                        q["point_text"], q["other_text"], q["cosine"], q["idf"]
+                    ).values(),
+                    strict=True,
+                )
+            ),
+        }
+        for q in points
+    ]
+    note = (
+        "Features of the labelled (point, outlet sentence) pairs of bench/data/"
+        "attribution-labels.json, written by bench/attribution.py --features: numbers only."
+    )
+    out.write_text(json.dumps({"note": note, "pairs": rows}, indent=0) + "\n", "utf-8")
+    print(f"{out}: {len(rows)} pairs")
+
+
+# --- fitting the generator's model ----------------------------------------------------------
+
+
+def fit(points: list[dict], l2: float = 1.0, precision: float = 0.97) -> None:
+    """Fits `attribution`'s weights on the tune pairs (L2-regularised logistic regression,
+    Newton's method) and prints them with the lowest threshold, in steps of 0.05, at which
+    the tune pairs' precision reaches `precision`."""
+    tune = [q for q in points if q["split"] == "tune"]
+    x = np.array(
+        [
+            attribution.features(q["point_text"], q["other_text"], q["cosine"], q["idf"]).values()
+            for q in tune
+        ]
+    )
+    y = np.array([q["same"] for q in tune], dtype=float)
+    xb = np.c_[np.ones(len(x)), x]
+    penalty = l2 * np.diag(np.r_[0.0, np.ones(x.shape[1])])
+    w = np.zeros(xb.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-xb @ w))
+        gradient = xb.T @ (p - y) + penalty @ w
+        w -= np.linalg.solve(xb.T @ (xb * (p * (1 - p))[:, None]) + penalty, gradient)
+    p = 1 / (1 + np.exp(-xb @ w))
+    threshold = next(
+        (
+            t / 100
+            for t in range(5, 100, 5)
+            if (p >= t / 100).any() and y[p >= t / 100].mean() >= precision
+        ),
+        None,
+    )
+    names = list(attribution.Features.__dataclass_fields__)
+    held = [q for q in points if q["split"] != "tune"]
+    xh = np.array(
+        [
+            attribution.features(q["point_text"], q["other_text"], q["cosine"], q["idf"]).values()
+            for q in held
+        ]
+    )
+    yh = np.array([q["same"] for q in held], dtype=float)
+    ph = 1 / (1 + np.exp(-np.c_[np.ones(len(xh)), xh] @ w))
+    print("threshold: precision / recall of shared claims, tune | held-out")
+    for t in range(30, 95, 5):
+        row = [
+            f"{_ratio(int(yy[pp >= t / 100].sum()), int((pp >= t / 100).sum()))}"
+            f" / {yy[pp >= t / 100].sum() / yy.sum():.3f}"
+            for pp, yy in ((p, y), (ph, yh))
+        ]
+        print(f"  {t / 100:.2f}: {row[0]:>24} | {row[1]:>24}")
+    print(f"fitted on {len(tune)} tune pairs ({int(y.sum())} same claim):")
+    print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in w[1:]) + f")  # {', '.join(names)}")
+    print(f"BIAS = {w[0]:.2f}")
+    print(f"THRESHOLD = {threshold}  # tune precision >= {precision}")
 
 
 # --- scoring --------------------------------------------------------------------------------
 
 
-def rebuild(corpus: Path, labels: dict) -> dict[str, dict]:
-    """Each labelled story's candidates, texts included, made again from the corpus."""
+def rebuild(corpus: Path, labels: dict) -> dict[str, Pooled]:
+    """Each labelled story's compared sentences, made again from the corpus."""
     wanted = {aid for s in labels["stories"] for aid in s["articles"]}
     rows = read_rows(corpus, lambda r: article_id(r["url"]) in wanted)
     by_id = {a.id: a for a in map(ranked, rows)}
@@ -342,61 +450,72 @@ def rebuild(corpus: Path, labels: dict) -> dict[str, dict]:
     if missing:
         sys.exit(f"{len(missing)} labelled articles are not in {corpus}")
     return {
-        s["articles"][0]: candidates(story_of([by_id[a] for a in s["articles"]]))
+        s["articles"][0]: pooled(story_of([by_id[a] for a in s["articles"]]))
         for s in labels["stories"]
     }
 
 
-def _key(d: dict, a: str, b: str) -> tuple:
-    return (d[f"{a}_article"], d[f"{a}_index"], d[f"{b}_article"], d[f"{b}_index"])
+def _at(p: Pooled, label: dict, prefix: str) -> int | None:
+    """The pooled sentence a label names, if its quote still matches."""
+    where = (label[f"{prefix}_article"], label[f"{prefix}_index"])
+    i = next((k for k, w in enumerate(p.where) if w == where), None)
+    if i is None or quote(p.text[i]) != label[f"{prefix}_quote"]:
+        return None
+    return i
 
 
-def joined(labels: dict, built: dict[str, dict]) -> tuple[list[dict], list[dict], int]:
-    """The labelled pairs with their texts; the number whose recorded decision, sentence or
-    quote today's pipeline no longer reproduces."""
+def _rivals(p: Pooled, i: int) -> list[dict]:
+    """Every other outlet's `RIVALS` sentences nearest to sentence i, as pairs."""
+    out = []
+    for outlet in dict.fromkeys(p.outlet):
+        if outlet == p.outlet[i]:
+            continue
+        theirs = [j for j, o in enumerate(p.outlet) if o == outlet]
+        theirs.sort(key=lambda j: (-round(float(p.sim[i, j]), 9), j))
+        out += [_pair(p, i, j) for j in theirs[:RIVALS] if p.sim[i, j] >= NEGLIGIBLE]
+    return out
+
+
+def joined(labels: dict, built: dict[str, Pooled]) -> tuple[list[dict], list[dict], int]:
+    """The labelled pairs with their texts, rebuilt from the labels' ids (not from today's
+    key points, which the rules under test change); the number of labelled sentences whose
+    index or quote today's cleaning and splitting no longer reproduce."""
     points, own, drift = [], [], 0
     for story in labels["stories"]:
-        found = built[story["articles"][0]]
+        p = built[story["articles"][0]]
         split = story["split"]
-        pairs = {_key(q, "point", "other"): q for q in found["points"]}
         for label in story["points"]:
-            pair = pairs.get(_key(label, "point", "other"))
-            if pair is None or pair["today"] != label["today"] or not _quotes_match(label, pair):
+            i, j = _at(p, label, "point"), _at(p, label, "other")
+            if i is None or j is None:
                 drift += 1
-            if pair is None:
                 continue
-            points.append(
+            pair = _pair(p, i, j, point=label["point"], today=label["today"])
+            extra = {"same": label["same"], "elsewhere": label.get("elsewhere", False)}
+            points.append({**pair, **extra, "split": split})
+        for label in story["own"]:
+            i = _at(p, label, "own")
+            if i is None:
+                drift += 1
+                continue
+            rows = []
+            for other in label["others"]:
+                j = _at(p, other, "other")
+                if j is None:
+                    drift += 1
+                    continue
+                extra = {"same": other["same"], "elsewhere": other.get("elsewhere", False)}
+                rows.append({**_pair(p, i, j), **extra})
+            own.append(
                 {
-                    **pair,
-                    "today": label["today"],
-                    "same": label["same"],
-                    "elsewhere": label.get("elsewhere", False),
+                    **_sentence(p, i, "own"),
+                    "others": rows,
+                    "rivals": _rivals(p, i),
+                    "today": True,
+                    "alone": label["alone"],
                     "split": split,
                 }
             )
-        owns = {(o["own_article"], o["own_index"]): o for o in found["own"]}
-        for label in story["own"]:
-            sentence = owns.get((label["own_article"], label["own_index"]))
-            if sentence is None:
-                drift += 1
-                continue
-            others = {(o["other_article"], o["other_index"]): o for o in sentence["others"]}
-            rows = []
-            for other in label["others"]:
-                o = others.get((other["other_article"], other["other_index"]))
-                if o is None:
-                    drift += 1
-                    continue
-                elsewhere = other.get("elsewhere", False)
-                rows.append({**o, "same": other["same"], "elsewhere": elsewhere})
-            own.append(
-                {**sentence, "others": rows, "today": True, "alone": label["alone"], "split": split}
-            )
     return points, own, drift
-
-
-def _quotes_match(label: dict, pair: dict) -> bool:
-    return all(label[f"{k}_quote"] == pair[f"{k}_quote"] for k in ("point", "other"))
 
 
 def _ratio(hit: int, total: int) -> str:
@@ -475,6 +594,12 @@ def main() -> None:
     parser.add_argument(
         "--errors", action="store_true", help="list each rule's wrong decisions (ids, few words)"
     )
+    parser.add_argument(
+        "--fit", action="store_true", help="fit the generator's same-claim model on the tune pairs"
+    )
+    parser.add_argument(
+        "--features", type=Path, help="write each labelled pair's features (no text) for tests"
+    )
     args = parser.parse_args()
     if args.extract:
         extract(args.corpus, args.days.split(","), args.out)
@@ -486,8 +611,14 @@ def main() -> None:
     print(
         f"{args.labels.name}: {len(labels['stories'])} stories, {n_a} (point, outlet) pairs, "
         f"{sum(len(s['own']) for s in labels['stories'])} own sentences with {n_b} pairs; "
-        f"{drift} labelled items no longer reproduced by today's pipeline"
+        f"{drift} labelled sentences no longer reproduced by today's cleaning"
     )
+    if args.fit:
+        fit(points)
+        return
+    if args.features:
+        write_features(points, args.features)
+        return
     score(points, own, args.rule or list(RULES))
     if args.errors:
         for name in args.rule or list(RULES):

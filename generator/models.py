@@ -41,6 +41,7 @@ class Article:
     content_hash: str = ""
     outlet_name: str | None = None  # the outlet's display name, from the sources file
     time: dt.time | None = None  # the time of day, when the front matter gives it
+    title_inferred: bool = False  # the title was read from the text, not given (read/infer.py)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,15 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """A quantity the versions of one claim give different figures for."""
+
+    kind: str  # dead, wounded, arrested, votes, or a currency (compare/figures.py KINDS)
+    label: str  # its Arabic name, as shown: القتلى
+    figures: tuple[tuple[str, str], ...]  # (Reporter.key, the figure), in version order
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     """One claim of a story, as the best-worded of the sentences that make it."""
 
@@ -192,6 +202,8 @@ class KeyPoint:
     sources: tuple[str, ...]  # Reporter.key of every outlet reporting it, in story order
     article_ids: tuple[str, ...]  # every article reporting it
     score: float  # importance (rounded)
+    versions: tuple[Quote, ...] = ()  # each source's own sentence stating it, as `sources`
+    conflicts: tuple[Conflict, ...] = ()  # figures the versions disagree on
 
 
 @dataclass(frozen=True)
@@ -207,6 +219,34 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """One outlet's headline for a story, as the article gives it (or as read from its text)."""
+
+    reporter: str  # Reporter.key
+    article_id: str
+    title: str
+    inferred: bool  # not given: read from the text's first line, or its lead sentence
+
+
+@dataclass(frozen=True)
+class FramingForm:
+    """A title or descriptor one outlet attaches to an actor's name, as written there."""
+
+    reporter: str  # Reporter.key
+    form: str  # verbatim in the outlet's text (its most frequent spelling)
+    count: int  # uses in the outlet's articles of the story, spellings and clitics folded
+    example: Quote  # one sentence where the outlet uses it
+
+
+@dataclass(frozen=True)
+class ActorFraming:
+    """How the outlets of a story name one of its main actors, where they differ."""
+
+    actor: str  # the name as written most often in the story
+    forms: tuple[FramingForm, ...]  # by outlet in story order, each outlet's most used first
+
+
+@dataclass(frozen=True)
 class StoryComparison:
     """What the outlets of a story agree on, what only one says, and who covered it."""
 
@@ -214,6 +254,8 @@ class StoryComparison:
     key_points: tuple[KeyPoint, ...]  # by importance
     unique: tuple[tuple[str, tuple[Quote, ...]], ...]  # (Reporter.key, its own sentences)
     coverage: Coverage
+    headlines: tuple[Headline, ...] = ()  # compare/headlines.py; by outlet, in story order
+    framing: tuple[ActorFraming, ...] = ()  # compare/framing.py; by actor, most named first
 
     def reporter(self, key: str) -> Reporter:
         return next(r for r in self.reporters if r.key == key)

@@ -21,6 +21,7 @@ from scipy import sparse
 
 from ..language import arabic
 from ..models import (
+    Conflict,
     Coverage,
     KeyPoint,
     Quote,
@@ -31,13 +32,17 @@ from ..models import (
 )
 from ..rank import textrank
 from ..slugs import UNKNOWN_ID, outlet_of
+from . import attribution, figures
 from .claims import SAME_CLAIM, claims, similarity
+from .framing import framing
+from .headlines import headlines
 
 MAX_POINTS = 7  # key points of a story
 MAX_UNIQUE = 5  # sentences shown under each outlet as its own
 MMR_LAMBDA = 0.7  # importance against redundancy
 REDUNDANT = 0.5  # a point this close to a chosen one is never shown
 MIN_WORDS = 5  # shorter sentences (captions, headings) are not points
+RIVALS = 3  # an outlet's sentences nearest to an own sentence that must not state its claim
 
 
 def known_outlets(stories: Sequence[Story]) -> dict[str, str]:
@@ -93,16 +98,34 @@ class _Pool:
     reporter: list[str]  # Reporter.key per sentence
     own_score: list[float]  # the sentence's TextRank score within its article
     terms: list[list[str]]
+    idf: dict[str, float]  # each term's rarity among the story's sentences
 
 
 def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
+    """Key points, each outlet's own sentences, coverage, the outlets' headlines, and the
+    words each outlet uses for the story's main actors."""
+    comparison = _compare(story, known)
+    outlets = comparison.reporters
+    return replace(
+        comparison, headlines=headlines(story, outlets), framing=framing(story, outlets)
+    )
+
+
+def _compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
     """Key points, each outlet's own sentences, and coverage of one story."""
     outlets = reporters(story)
     coverage = _coverage(story, outlets, known)
     if len(story.articles) == 1:  # one article: its own key sentences, nothing to compare
         article, key = story.articles[0], outlets[0].key
         points = tuple(
-            KeyPoint(s.text, article.id, (key,), (article.id,), article.scores[s.index])
+            KeyPoint(
+                s.text,
+                article.id,
+                (key,),
+                (article.id,),
+                article.scores[s.index],
+                versions=(Quote(s.text, article.id),),
+            )
             for s in article.key
         )
         return StoryComparison(outlets, points, (), coverage)
@@ -118,8 +141,11 @@ def compare(story: Story, known: Mapping[str, str]) -> StoryComparison:
             outlets, tuple(_point(c, pool, scores, sim, outlets) for c in chosen), (), coverage
         )
     shared = [c for c in clusters if len({pool.reporter[i] for i in c}) >= 2]
+    shared = sorted(shared, key=lambda c: (-importance(c, scores, pool), c[0]))
+    attributed = _attributed(shared[: MAX_POINTS * 6], pool, scores, sim, outlets)
     points = tuple(
-        _point(c, pool, scores, sim, outlets) for c in select(shared, scores, sim, pool)
+        _point(c, pool, scores, sim, outlets, lead=c[0])
+        for c in _distinct(select(attributed, scores, sim, pool), pool, sim)
     )
     unique = _unique(pool, clusters, scores, sim, outlets)
     return StoryComparison(outlets, points, unique, coverage)
@@ -140,7 +166,7 @@ def _pool(story: Story) -> _Pool:
             reporter.append(key)
             own.append(score)
             terms.append(t)
-    return _Pool(quotes, reporter, own, terms)
+    return _Pool(quotes, reporter, own, terms, attribution.story_idf(terms))
 
 
 def _cross_scores(pool: _Pool) -> list[float]:
@@ -234,18 +260,101 @@ def _point(
     scores: Sequence[float],
     sim: sparse.csr_matrix,
     outlets: Sequence[Reporter],
+    lead: int | None = None,
 ) -> KeyPoint:
-    lead = best_worded(cluster, scores, sim)
-    keys = {pool.reporter[i] for i in cluster}
-    articles = {pool.quotes[i].article_id for i in cluster}
+    """The claim as a key point: quoted as `lead` (else its best-worded sentence); each
+    outlet's version is its sentence of the claim with the best score."""
+    lead = best_worded(cluster, scores, sim) if lead is None else lead
+    version: dict[str, int] = {pool.reporter[lead]: lead}
+    for i in sorted(cluster, key=lambda i: (-scores[i], i)):
+        version.setdefault(pool.reporter[i], i)
+    keys = [r.key for r in outlets if r.key in version]
+    quotes = tuple(pool.quotes[version[k]] for k in keys)
+    articles = {q.article_id for q in quotes}
     story_order = [a for r in outlets for a in r.article_ids]
     return KeyPoint(
         text=pool.quotes[lead].text,
         article_id=pool.quotes[lead].article_id,
-        sources=tuple(r.key for r in outlets if r.key in keys),
+        sources=tuple(keys),
         article_ids=tuple(a for a in story_order if a in articles),
         score=importance(cluster, scores, pool),
+        versions=quotes,
+        conflicts=_conflicts(keys, quotes) if len(keys) > 1 else (),
     )
+
+
+def _conflicts(keys: Sequence[str], quotes: Sequence[Quote]) -> tuple[Conflict, ...]:
+    return figures.conflicts(list(zip(keys, quotes, strict=True)))
+
+
+def _attributed(
+    clusters: Sequence[list[int]],
+    pool: _Pool,
+    scores: Sequence[float],
+    sim: sparse.csr_matrix,
+    outlets: Sequence[Reporter],
+) -> list[list[int]]:
+    """Each shared claim as [its quoted sentence, then one version per other outlet that
+    states it]: the quoted sentence is the best-worded that reads alone; an outlet is
+    credited when its sentence nearest to that one states the same claim
+    (`attribution.same_claim`). Claims that keep one outlet are dropped."""
+    out = []
+    for cluster in clusters:
+        readable = [i for i in cluster if attribution.readable_alone(pool.quotes[i].text)]
+        if not readable:
+            continue
+        lead = best_worded(readable, scores, sim)
+        members = [lead]
+        for outlet in outlets:
+            if outlet.key == pool.reporter[lead]:
+                continue
+            j = _nearest(lead, outlet.key, sim, pool)
+            if j is not None and _states(lead, j, sim, pool, supported=j in cluster):
+                members.append(j)
+        if len(members) >= 2:
+            out.append(members)
+    return out
+
+
+def _distinct(
+    chosen: Sequence[list[int]], pool: _Pool, sim: sparse.csr_matrix
+) -> list[list[int]]:
+    """The chosen claims less those stating a claim already kept, news before background."""
+    kept: list[list[int]] = []
+    for c in chosen:
+        if not any(_states(k[0], c[0], sim, pool) for k in kept):
+            kept.append(c)
+    background = [attribution.is_background(pool.quotes[c[0]].text) for c in kept]
+    return [c for _, c in sorted(zip(background, kept, strict=True), key=lambda e: e[0])]
+
+
+def _nearest(i: int, key: str, sim: sparse.csr_matrix, pool: _Pool) -> int | None:
+    """Outlet `key`'s sentence most similar to sentence i (ties: the first); None if none
+    comes within `claims.NEGLIGIBLE`."""
+    found = _nearest_of(i, key, sim, pool, 1)
+    return found[0] if found else None
+
+
+def _nearest_of(i: int, key: str, sim: sparse.csr_matrix, pool: _Pool, n: int) -> list[int]:
+    """Outlet `key`'s `n` sentences most similar to sentence i, most similar first."""
+    start, end = sim.indptr[i], sim.indptr[i + 1]
+    theirs = [
+        (round(float(v), 9), -int(j))
+        for j, v in zip(sim.indices[start:end], sim.data[start:end], strict=True)
+        if pool.reporter[j] == key
+    ]
+    return [-j for _, j in sorted(theirs, reverse=True)[:n]]
+
+
+def _states(
+    i: int, j: int, sim: sparse.csr_matrix, pool: _Pool, *, supported: bool = False
+) -> bool:
+    """Does sentence j state the claim of sentence i?"""
+    start, end = sim.indptr[i], sim.indptr[i + 1]
+    at = np.flatnonzero(sim.indices[start:end] == j)
+    cosine = float(sim.data[start + at[0]]) if at.size else 0.0
+    a, b = pool.quotes[i].text, pool.quotes[j].text
+    return attribution.same_claim(a, b, cosine, pool.idf, supported=supported)
 
 
 def _unique(
@@ -275,7 +384,7 @@ def _unique(
         picked: list[int] = []
         near = np.zeros(sim.shape[0])  # closeness to the sentences picked
         for i in sorted(mine, key=lambda i: (-value[i], i)):
-            if near[i] >= REDUNDANT:
+            if near[i] >= REDUNDANT or not _alone(i, pool, sim, outlets):
                 continue
             picked.append(i)
             if len(picked) == MAX_UNIQUE:
@@ -284,6 +393,19 @@ def _unique(
         if picked:
             out.append((outlet.key, tuple(pool.quotes[i] for i in picked)))
     return tuple(out)
+
+
+def _alone(i: int, pool: _Pool, sim: sparse.csr_matrix, outlets: Sequence[Reporter]) -> bool:
+    """Sentence i reads alone, and none of another outlet's `RIVALS` sentences nearest to
+    it even may state its claim (the lower, `SUPPORTED` probability)."""
+    if not attribution.readable_alone(pool.quotes[i].text):
+        return False
+    return not any(
+        _states(i, j, sim, pool, supported=True)
+        for outlet in outlets
+        if outlet.key != pool.reporter[i]
+        for j in _nearest_of(i, outlet.key, sim, pool, RIVALS)
+    )
 
 
 def _nearest_other(i: int, sim: sparse.csr_matrix, reporter: np.ndarray) -> float:

@@ -54,7 +54,15 @@ def infer(article: Article) -> Article:
         if line_source and source is None and _mentions_line_start(nonblank, line_source):
             source = line_source
 
-    return replace(article, title=title, source=source, byline=byline, date=date)
+    inferred = article.title_inferred or (article.title is None and title is not None)
+    return replace(
+        article,
+        title=title,
+        source=source,
+        byline=byline,
+        date=date,
+        title_inferred=inferred,
+    )
 
 
 def _is_headline(line: str) -> bool:

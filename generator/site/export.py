@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..models import RankedArticle, Story, StoryComparison
+from ..models import Quote, RankedArticle, Story, StoryComparison
 from .render import source_of
 from .story_page import reporter_names
 
@@ -50,12 +50,15 @@ def story_record(story: Story) -> dict:
             for a in story.articles
         ],
         "aliases": list(story.aliases),
-        **comparison_record(story.comparison),
+        **comparison_record(story.comparison, {a.id: a for a in story.articles}),
     }
 
 
-def comparison_record(comparison: StoryComparison | None) -> dict:
-    """`key_points`, `unique` and `coverage` of a story (see README, `digest.json`)."""
+def comparison_record(
+    comparison: StoryComparison | None, articles: Mapping[str, RankedArticle]
+) -> dict:
+    """`key_points` (with each outlet's version and the figures they disagree on), `unique`
+    and `coverage` of a story (see README, `digest.json`)."""
     if comparison is None:
         return {}
     names = reporter_names(comparison.reporters)
@@ -79,10 +82,26 @@ def comparison_record(comparison: StoryComparison | None) -> dict:
                 "sources": list(p.sources),
                 "article_ids": list(p.article_ids),
                 "score": p.score,
+                "versions": [
+                    _version(comparison, key, q, articles)
+                    for key, q in zip(p.sources, p.versions, strict=True)
+                ],
+                "conflicts": [
+                    {
+                        "kind": c.kind,
+                        "label": c.label,
+                        "figures": [
+                            {"source_id": comparison.reporter(k).source_id, "figure": f}
+                            for k, f in c.figures
+                        ],
+                    }
+                    for c in p.conflicts
+                ],
             }
             for p in comparison.key_points
         ],
         "unique": {key: [q.text for q in quotes] for key, quotes in comparison.unique},
+        **telling_record(comparison),
         "coverage": {
             "source_count": cov.source_count,
             "article_count": cov.article_count,
@@ -94,6 +113,54 @@ def comparison_record(comparison: StoryComparison | None) -> dict:
             "sources": [source(r.key) for r in comparison.reporters],
             "missing_sources": [{"source_id": sid, "name": n} for sid, n in cov.missing],
         },
+    }
+
+
+def _version(
+    comparison: StoryComparison, key: str, quote: Quote, articles: Mapping[str, RankedArticle]
+) -> dict:
+    reporter = comparison.reporter(key)
+    return {
+        "source_id": reporter.source_id,
+        "source": reporter.name if reporter.known else None,
+        "article_id": quote.article_id,
+        "text": quote.text,
+        "url": articles[quote.article_id].article.url,
+    }
+
+
+def telling_record(comparison: StoryComparison) -> dict:
+    """`headlines` and `framing` of a story (see README, `digest.json`); a source is named by
+    its `source_id` and, as elsewhere, its key (`source`: differs for an unknown source)."""
+    sid = {r.key: r.source_id for r in comparison.reporters}
+    return {
+        "headlines": [
+            {
+                "source": h.reporter,
+                "source_id": sid[h.reporter],
+                "article_id": h.article_id,
+                "title": h.title,
+                "inferred": h.inferred,
+            }
+            for h in comparison.headlines
+        ],
+        "framing": [
+            {
+                "actor": a.actor,
+                "forms": [
+                    {
+                        "source": f.reporter,
+                        "source_id": sid[f.reporter],
+                        "form": f.form,
+                        "count": f.count,
+                        "example": f.example.text,
+                        "article_id": f.example.article_id,
+                    }
+                    for f in a.forms
+                ],
+            }
+            for a in comparison.framing
+        ],
     }
 
 

@@ -25,6 +25,8 @@ from .markup import (
     story_dates,
     text,
 )
+from .telling import framing_section, headlines_section
+from .versions import versions_block
 
 NO_DATE = "تاريخ غير معروف"
 
@@ -40,6 +42,7 @@ def story_markdown(story: Story) -> str:
         f"**المقالات:** {articles_label(len(story.articles))}",
         "",
     ]
+    lines += headlines_section(comparison, lambda r: _reporter_link(r, names))
     by_article = {a: r for r in comparison.reporters for a in r.article_ids}
     lines += day_sections(story, lambda a: _reporter_link(by_article[a], names))
     single = len(comparison.reporters) == 1
@@ -64,8 +67,11 @@ def story_markdown(story: Story) -> str:
                 "لا تروي المصادر خبرًا واحدًا بالمعنى نفسه؛ انظر ما انفرد به كل مصدر.",
                 "",
             ]
+    articles = {a.id: a for a in story.articles}
     for point in comparison.key_points:
         lines += _point(point, comparison, names, single)
+        if not single:
+            lines[-2:-2] = versions_block(point, articles, names, article_anchor)
     if comparison.unique:
         lines += ["## ما انفرد به كل مصدر", ""]
         lines += ["جمل من كل مصدر لا يقول مثلها أيٌّ من المصادر الأخرى في القصة.", ""]
@@ -74,6 +80,7 @@ def story_markdown(story: Story) -> str:
             lines += [f"### {_reporter_link(reporter, names)}", ""]
             for quote in quotes:
                 lines += [f"> {isolate(quote.text)}", ""]
+    lines += framing_section(comparison, names)
     lines += _coverage(story, comparison, names)
     return "\n".join(lines).rstrip("\n") + "\n"
 
