@@ -47,10 +47,11 @@ class Article:
 @dataclass(frozen=True)
 class Dateline:
     """The dateline cut from an article's first paragraph (text/chrome.py): where it was
-    filed and by which agency ("" when the dateline names none)."""
+    filed and by which agency ("" when the dateline names none), and its words as cut."""
 
     place: str
     agency: str
+    text: str = ""
 
 
 @dataclass(frozen=True)

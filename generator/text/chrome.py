@@ -21,6 +21,7 @@ per kind, and bench/boilerplate.py measures them on labelled real news.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..language.arabic import fold
 from ..models import Dateline
@@ -70,20 +71,20 @@ def cut_dateline(line: str) -> tuple[str, Dateline | None]:
         return _cut_on_plain(line)
     match = _PLACE_AGENCY.match(line)
     if match and _is_agency(match["agency"]) and _words(match["place"]) <= 6:
-        return _rest(line, match), Dateline(_trim(match["place"]), match["agency"].strip())
+        return _rest(line, match), _dateline(match, match["place"], match["agency"])
     match = _AGENCY_FIRST.match(line)
     if match and _is_agency(match["agency"]):
-        return _rest(line, match), Dateline(_trim(match["place"] or ""), match["agency"])
+        return _rest(line, match), _dateline(match, match["place"] or "", match["agency"])
     match = _BYLINE_PLACE.match(line)
     if match and _short_parts(match["a"], match["b"], match["c"]):
         place = match["c"] or match["b"]
-        return _rest(line, match), Dateline(_trim(place), "")
+        return _rest(line, match), _dateline(match, place, "")
     match = _SHORT_PARTS.match(line.strip())
     if match and _short_parts(match["a"], match["b"], None) and not _ends_sentence(line):
-        return "", Dateline(_trim(match["b"]), "")
+        return "", _dateline(match, match["b"], "")
     match = _WIRE_DATELINE.match(line.strip())
     if match and _is_agency(match["agency"]) and _words(line) <= 14:
-        return "", Dateline(_trim(match["place"]), match["agency"])
+        return "", _dateline(match, match["place"], match["agency"])
     return line, None
 
 
@@ -96,10 +97,15 @@ def _cut_on_plain(line: str) -> tuple[str, Dateline | None]:
     if dateline is None:
         return line, None
     kept = len(rest.split())
-    return (" ".join(words[len(words) - kept :]) if kept else ""), dateline
+    cut = " ".join(words[: len(words) - kept])
+    return (" ".join(words[len(words) - kept :]) if kept else ""), replace(dateline, text=cut)
 
 
 _UNMARKED = re.compile(r"[\u064b-\u0652\u0640]")
+
+
+def _dateline(match: re.Match[str], place: str, agency: str) -> Dateline:
+    return Dateline(_trim(place), agency.strip(), _trim(match[0]))
 
 
 def _rest(line: str, match: re.Match[str]) -> str:

@@ -38,7 +38,9 @@ NOT_DATELINES = [
 
 @pytest.mark.parametrize(("line", "rest", "place", "agency"), DATELINES)
 def test_a_dateline_is_cut_and_kept_as_metadata(line, rest, place, agency) -> None:
-    assert cut_dateline(line) == (rest, Dateline(place, agency))
+    left, dateline = cut_dateline(line)
+    assert (left, dateline.place, dateline.agency) == (rest, place, agency)
+    assert line.startswith(dateline.text) and dateline.text  # the words cut, kept
 
 
 @pytest.mark.parametrize("line", NOT_DATELINES)
@@ -129,7 +131,7 @@ def test_an_article_loses_its_chrome_and_keeps_its_dateline() -> None:
     )
     article, _ = parse("a.txt", body.encode())
     cleaned = clean(article)
-    assert cleaned.dateline == Dateline("أبها", "واس")
+    assert cleaned.dateline == Dateline("أبها", "واس", "واس- أبها")
     ranked = rank(cleaned)
     assert [s.text for s in ranked.sentences] == [
         "افتتح المحافظ معرض الكتاب في قاعة المدينة بحضور عدد من المسؤولين.",
