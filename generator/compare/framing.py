@@ -202,6 +202,8 @@ def _nameable(w: Word, lex: Lexicon, stop: frozenset[str], vocabulary: set[str])
         return False
     if lex.kin(key):  # وابنه أحمد: not a first name, and the title before it is another's
         return False
+    if lex.reference(key):  # بلاده: "his country", whoever he is, not a name
+        return False
     return arabic.is_arabic(key)
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from generator.compare.comparison import reporters
 from generator.compare.framing import framing
-from generator.language.titles import COMMA, NONE, QUOTE, words
+from generator.language import arabic
+from generator.language.titles import COMMA, NONE, QUOTE, lexicon, words
 from generator.models import ActorFraming, Article, CleanArticle, RankedArticle, Sentence, Story
 from generator.pipeline import Settings, generate
 from tests.conftest import SEEDS
@@ -110,6 +111,12 @@ def test_a_title_each_outlet_uses_and_the_other_never_is_shown() -> None:
             "أجرى الفريق تدريبات في الصباح، وكانت تدريبات قوية جدا.",
             "وأدى اللاعب تدريبات خفيفة، ثم تدريبات أخرى في المساء.",
         ),
+        # two titles stacked before a name: the outer one is used by both outlets
+        # (للاعب is ل + اللاعب, one of its lams dropped)
+        (
+            "أجرى الكشف الطبي للاعب الغاني الشيخ مبارك واكاسو، وقال مبارك واكاسو إنه سعيد.",
+            "وأصبح اللاعب الغاني مبارك واكاسو لاعبا اتحاديا، ووقع مبارك واكاسو العقد.",
+        ),
     ],
 )
 def test_nothing_is_shown_where_outlets_do_not_differ(a: str, b: str) -> None:
@@ -155,3 +162,11 @@ def test_clitics_come_off_for_matching_only() -> None:
     keys = [w.key for w in words("والرئيس للرئيس ببوتين وليد", vocabulary)]
     assert keys == ["الرييس", "الرييس", "بوتين", "وليد"]
     assert [w.text for w in words("للرئيس ببوتين")] == ["للرئيس", "ببوتين"]
+    # لل before a word that begins with ل: ل + اللاعب, not ل + الاعب
+    assert [w.key for w in words("للاعب للرئيس")] == ["اللاعب", "الرييس"]
+
+
+def test_a_word_that_refers_back_is_no_name() -> None:
+    lex = lexicon()
+    assert lex.reference(arabic.fold("بلاده")) and lex.reference(arabic.fold("وحكومتها"))
+    assert not lex.reference(arabic.fold("عبدالله")) and not lex.reference(arabic.fold("طه"))
