@@ -51,6 +51,7 @@ class Lexicon:
     after: frozenset[str]
     relations: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
     def kin(self, key: str) -> bool:
         """وابنه, ونجله: a kinship word with a pronoun on it."""
@@ -59,6 +60,11 @@ class Lexicon:
     def reference(self, key: str) -> bool:
         """بلاده, حكومتها: a word with a pronoun on it that refers back to someone."""
         return _pronominal(key, self.references)
+
+    def place(self, key: str) -> bool:
+        """منطقة, بمحافظة, ومدينة: a noun (with or without a clitic) that a place's name
+        follows."""
+        return bare(key) in self.places or (key[:1] in _CLITICS and bare(key[1:]) in self.places)
 
     def head(self, key: str) -> bool:
         return bare(key) in self.heads
@@ -93,6 +99,7 @@ def lexicon() -> Lexicon:
         "after": set(),
         "relations": set(),
         "references": set(),
+        "places": set(),
     }
     current = ""
     for line in text.splitlines():
@@ -111,6 +118,7 @@ def lexicon() -> Lexicon:
         after=frozenset(sections["after"]),
         relations=frozenset(sections["relations"]),
         references=frozenset(sections["references"]),
+        places=frozenset(sections["places"]),
     )
 
 

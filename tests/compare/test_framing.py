@@ -111,6 +111,16 @@ def test_a_title_each_outlet_uses_and_the_other_never_is_shown() -> None:
             "أجرى الفريق تدريبات في الصباح، وكانت تدريبات قوية جدا.",
             "وأدى اللاعب تدريبات خفيفة، ثم تدريبات أخرى في المساء.",
         ),
+        # a region's name after بمنطقة is where the director works, not whom the title names
+        (
+            "ونقل مدير الدفاع المدني بمنطقة عسير تعازيه، وأوضح أن فرق بمنطقة عسير وصلت.",
+            "وقال المتحدث الإعلامي للدفاع المدني بمنطقة عسير إن الفرق بمنطقة عسير وصلت.",
+        ),
+        # «نيبوشا» التدريبات: the quotation closes the name; التدريبات is no family name
+        (
+            "واستهل المدير الفني «نيبوشا» التدريبات بتمارين، ثم «نيبوشا» التدريبات بالكرة.",
+            "وأدى اللاعب التدريبات مع زملائه، ثم أدى اللاعب التدريبات في المساء.",
+        ),
         # two titles stacked before a name: the outer one is used by both outlets
         # (للاعب is ل + اللاعب, one of its lams dropped)
         (
@@ -170,3 +180,34 @@ def test_a_word_that_refers_back_is_no_name() -> None:
     lex = lexicon()
     assert lex.reference(arabic.fold("بلاده")) and lex.reference(arabic.fold("وحكومتها"))
     assert not lex.reference(arabic.fold("عبدالله")) and not lex.reference(arabic.fold("طه"))
+
+
+def test_a_man_named_like_his_group_is_an_actor_of_his_own() -> None:
+    found = _framing(
+        _article(
+            "a",
+            "عكاظ",
+            "قصفت ميليشيات الحوثي الأحياء، وقال زعيم الانقلابيين عبدالملك الحوثي إنه باق.",
+            "وانسحبت ميليشيات الحوثي من المدينة بعد أن أمر زعيم الانقلابيين عبدالملك الحوثي.",
+        ),
+        _article(
+            "b",
+            "الوطن",
+            "قصفت جماعة الحوثي الأحياء، وقال قائد التمرد عبدالملك الحوثي إنه باق.",
+            "وانسحبت جماعة الحوثي من المدينة بعد أن أمر عبدالملك الحوثي، قائد التمرد، بذلك.",
+        ),
+    )
+    assert found["الحوثي"] == {
+        "عكاظ": [("ميليشيات الحوثي", 2)],
+        "الوطن": [("جماعة الحوثي", 2)],
+    }
+    assert found["عبدالملك الحوثي"] == {
+        "عكاظ": [("زعيم الانقلابيين", 2)],
+        "الوطن": [("قائد التمرد", 2)],
+    }
+
+
+def test_an_honorific_is_part_of_a_title_not_a_name() -> None:
+    lex = lexicon()
+    assert lex.within(arabic.fold("السمو")) and lex.head(arabic.fold("صاحب"))
+    assert lex.place(arabic.fold("بمنطقة")) and not lex.place(arabic.fold("بدر"))
