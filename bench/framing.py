@@ -10,8 +10,9 @@ is a title or descriptor of that actor in that outlet's text (`correct`), and fo
 row whether the outlets really name the actor differently (`differ`), by the rule written in
 the file. The stories are split into `tune` (days whose output was read while the rules of
 compare/framing.py were written), `held-out` (days never looked at before labelling; their
-errors then informed a change of the rules, at d53f7a9) and `fresh` (three more days, labelled
-later on what the rules showed then, before any rule was changed on them).
+errors then informed a change of the rules, at d53f7a9), `fresh` (three more days, labelled
+later before any rule was changed on them; their errors informed ebed334) and `fresh-2` (four
+more days, labelled at ebed334 before any rule was changed on them).
 
 Default mode: rebuilds each labelled story from its articles (by id, ranked by today's
 generator, compared as one story), and prints, on each split separately:
@@ -166,7 +167,7 @@ def main() -> None:
     labels = json.loads(args.labels.read_text("utf-8"))
     totals = score(labels, rebuild(args.corpus, labels))
     ok = True
-    for split in ("tune", "held-out", "fresh"):
+    for split in ("tune", "held-out", "fresh", "fresh-2"):
         t = totals.get(split)
         if not t:
             continue
