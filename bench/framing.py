@@ -122,6 +122,7 @@ def score(labels: dict, built: dict[str, list[dict]]) -> dict[str, dict[str, int
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for story in labels["stories"]:
         t = totals[story["split"]]
+        at = f"  {story['split']}:"
         t["stories"] += 1
         table = built[story["articles"][0]]
         known_rows = {r["actor"]: r for r in story["rows"]}
@@ -130,25 +131,27 @@ def score(labels: dict, built: dict[str, list[dict]]) -> dict[str, dict[str, int
             label = known_rows.get(row["actor"])
             if label is None:
                 t["rows unlabelled"] += 1
-                print(f"  {story['split']}: unlabelled row: {story['day']} {story['articles'][0]} {row['actor']}")
+                print(f"{at} unlabelled row: {story['day']} {story['articles'][0]} {row['actor']}")
                 continue
             t[f"rows of kind {label.get('kind', '?')}"] += 1
             if not label["differ"]:
                 t["rows where outlets do not differ"] += 1
-                print(f"  {story['split']}: shown, outlets do not differ: {row['actor']} ({label.get('note', '')})")
+                note = label.get("note", "")
+                print(f"{at} shown, outlets do not differ: {row['actor']} ({note})")
             forms = {(f["source"], f["form"]): f for f in label["forms"]}
             for form in row["forms"]:
                 t["forms"] += 1
                 f = forms.get((form["source"], form["form"]))
                 if f is None:
                     t["forms unlabelled"] += 1
-                    print(f"  {story['split']}: unlabelled form: {row['actor']} / {form['source']}: {form['form']}")
+                    where = f"{row['actor']} / {form['source']}"
+                    print(f"{at} unlabelled form: {where}: {form['form']}")
                     continue
                 t["forms labelled"] += 1
                 if f["correct"]:
                     t["correct"] += 1
                 else:
-                    print(f"  {story['split']}: wrong: {row['actor']} / {form['source']}: «{form['form']}» "
+                    print(f"{at} wrong: {row['actor']} / {form['source']}: «{form['form']}» "
                           f"({f.get('note', '')})")
     return totals
 

@@ -50,6 +50,7 @@ LINKS = frozenset({"في", "لدي"})  # join two titles into one: وزير ال
 # Heads that stand before common nouns as often as before names (قوات الأمن, حكومة الوفاق):
 # a group of these is only named for a person's name (نظام الأسد, قوات صالح).
 STATE_HEADS = frozenset({"قوات", "جيش", "نظام", "حكومه", "سلطات", "تحالف", "ايتلاف"})
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})  # the name after them is a father's
 GROUP = "…"  # marks a group's head in a form's key: the name follows (ميليشيا الحوثي)
 PERSON = "\x00"  # around the key of a person named like a group, then his name as written
 
@@ -244,6 +245,8 @@ def _uses(reporter: str, quote: Quote, ws: list[Word], cast: _Cast) -> list[_Use
         actor = cast.actor(w.key)
         if actor is None or _clitic(w) in ("و", "ف"):
             continue  # ومنسوبي, والأسد: a second name, after the first one's title
+        if i > 0 and ws[i - 1].key in PATRONYMIC and w.before == NONE:
+            continue  # منصور بن متعب بن عبد العزيز، وزير الدولة: منصور's, not his grandfather's
         start = i
         while start > max(0, i - 2) and ws[start - 1].key in cast.first_names:
             if ws[start].before not in (NONE, QUOTE):
@@ -275,7 +278,7 @@ def _before(
                 return []  # وزير الخارجية في حكومة النظام: whose title is it? Not said.
             break
         run.insert(0, k)
-        if w.before != NONE or _clitic(w) in ("و", "ف"):
+        if w.before != NONE or (_clitic(w) in ("و", "ف") and not _coordinated(ws, k, cast)):
             break  # وتنظيم داعش: a title begins with its conjunction
         k -= 1
     while run and not lex.head(ws[run[0]].key):
@@ -322,6 +325,15 @@ def _titles(
     if any(len(unit) > MAX_FORM_WORDS for unit in units):
         return []
     return [_use(reporter, quote, ws, unit, actor) for unit in units]
+
+
+def _coordinated(ws: list[Word], k: int, cast: _Cast) -> bool:
+    """وزير الثقافة والإعلام: a complement joined to the one before it, inside one title."""
+    w, lex = ws[k], lexicon()
+    if _clitic(w) != "و" or not w.definite or lex.head(w.key) or k == 0:
+        return False
+    prev = ws[k - 1]
+    return prev.definite and not lex.head(prev.key) and _part(prev, cast) and not _clitic(prev)
 
 
 def _part(w: Word, cast: _Cast) -> bool:
@@ -409,9 +421,16 @@ NEUTRAL = frozenset({"باسم", "بلس", "رسم", "رسمية"})
 SPELLINGS = (("ميليش", "مليش"), ("ميلش", "مليش"), ("مليشي", "مليش"), ("اميرك", "امريك"))
 
 
+# The letters outlets write for a foreign g (الأوروجوياني / الأوروغوياني): one, when two
+# outlets' forms are compared (never when a form is shown).
+_G = str.maketrans({"غ": "ج", "ق": "ج"})
+
+
 def spelled(key: str) -> str:
     """The matching form of a word of a title: its light stem, in one spelling."""
-    stem = arabic.stem(key)
+    # the key's clitics are already off: the article in front keeps the stemmer from
+    # reading a first letter as one (وزير, not و + زير)
+    stem = arabic.stem(key if key.startswith("ال") else "ال" + key)
     for variant, one in SPELLINGS:
         stem = stem.replace(variant, one)
     return stem
@@ -482,8 +501,8 @@ def _differ(counts: dict[str, Counter[str]]) -> bool:
 
 
 def _shares(forms: set[str], others: Iterable[str]) -> bool:
-    mine = [frozenset(f.split()) - NEUTRAL for f in forms]
-    theirs = [frozenset(o.split()) - NEUTRAL for o in others]
+    mine = [frozenset(f.translate(_G).split()) - NEUTRAL for f in forms]
+    theirs = [frozenset(o.translate(_G).split()) - NEUTRAL for o in others]
     return any(a <= b or b <= a for a in mine for b in theirs)
 
 
