@@ -9,10 +9,13 @@ stories of two outlets or more: for each shown form (actor, outlet, form), wheth
 is a title or descriptor of that actor in that outlet's text (`correct`), and for each shown
 row whether the outlets really name the actor differently (`differ`), by the rule written in
 the file. The stories are split into `tune` (days whose output was read while the rules of
-compare/framing.py were written) and `held-out` (days never looked at before labelling).
+compare/framing.py were written), `held-out` (days never looked at before labelling; their
+errors then informed a change of the rules, at d53f7a9), `fresh` (three more days, labelled
+later before any rule was changed on them; their errors informed ebed334) and `fresh-2` (four
+more days, labelled at ebed334 before any rule was changed on them).
 
 Default mode: rebuilds each labelled story from its articles (by id, ranked by today's
-generator, compared as one story), and prints, on tune and held-out separately:
+generator, compared as one story), and prints, on each split separately:
 
 - precision: shown forms labelled correct / shown forms labelled (target ≥ 0.95);
 - rows shown where the outlets do not differ (labelled `differ: false`; target 0);
@@ -119,6 +122,7 @@ def score(labels: dict, built: dict[str, list[dict]]) -> dict[str, dict[str, int
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for story in labels["stories"]:
         t = totals[story["split"]]
+        at = f"  {story['split']}:"
         t["stories"] += 1
         table = built[story["articles"][0]]
         known_rows = {r["actor"]: r for r in story["rows"]}
@@ -127,25 +131,27 @@ def score(labels: dict, built: dict[str, list[dict]]) -> dict[str, dict[str, int
             label = known_rows.get(row["actor"])
             if label is None:
                 t["rows unlabelled"] += 1
-                print(f"  unlabelled row: {story['day']} {story['articles'][0]} {row['actor']}")
+                print(f"{at} unlabelled row: {story['day']} {story['articles'][0]} {row['actor']}")
                 continue
             t[f"rows of kind {label.get('kind', '?')}"] += 1
             if not label["differ"]:
                 t["rows where outlets do not differ"] += 1
-                print(f"  shown, outlets do not differ: {row['actor']} ({label.get('note', '')})")
+                note = label.get("note", "")
+                print(f"{at} shown, outlets do not differ: {row['actor']} ({note})")
             forms = {(f["source"], f["form"]): f for f in label["forms"]}
             for form in row["forms"]:
                 t["forms"] += 1
                 f = forms.get((form["source"], form["form"]))
                 if f is None:
                     t["forms unlabelled"] += 1
-                    print(f"  unlabelled form: {row['actor']} / {form['source']}: {form['form']}")
+                    where = f"{row['actor']} / {form['source']}"
+                    print(f"{at} unlabelled form: {where}: {form['form']}")
                     continue
                 t["forms labelled"] += 1
                 if f["correct"]:
                     t["correct"] += 1
                 else:
-                    print(f"  wrong: {row['actor']} / {form['source']}: «{form['form']}» "
+                    print(f"{at} wrong: {row['actor']} / {form['source']}: «{form['form']}» "
                           f"({f.get('note', '')})")
     return totals
 
@@ -164,7 +170,7 @@ def main() -> None:
     labels = json.loads(args.labels.read_text("utf-8"))
     totals = score(labels, rebuild(args.corpus, labels))
     ok = True
-    for split in ("tune", "held-out"):
+    for split in ("tune", "held-out", "fresh", "fresh-2"):
         t = totals.get(split)
         if not t:
             continue

@@ -22,6 +22,10 @@ state:
 - `rare_main` / `rare_main_back`: `main` weighted by each term's rarity in the story (the
   names every article repeats say little about which claim a sentence makes).
 
+Besides the model, one veto: two sentences that each name where it happened (the name after
+a noun of place: «بمحافظة أبين», «في جبهة الحجوف», language/titles.py's places) and share
+none of those places are two events, however alike their words («اندلعت اشتباكات عنيفة»).
+
 The weights are fitted on the tune part of hand-labelled pairs (bench/attribution.py --fit,
 bench/data/attribution-labels.json). An outlet is credited when the probability reaches
 `THRESHOLD` (the lowest at which the tune part's precision reaches 0.97: a digest that credits
@@ -39,6 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language import arabic
+from ..language.titles import lexicon
 
 # Fitted by `python bench/attribution.py CORPUS --fit` (L2-regularised logistic regression on
 # the tune split); the order of `Features`' fields.
@@ -101,6 +106,7 @@ class _Profile:
     reaction: bool
     background: bool
     preview: bool
+    places: frozenset[str]
 
 
 @lru_cache(maxsize=100_000)
@@ -115,7 +121,37 @@ def _profile(text: str) -> _Profile:
         reaction=bool(_REACTION.search(folded)),
         background=bool(_BACKGROUND.search(folded)),
         preview=_is_preview(folded),
+        places=_places(folded),
     )
+
+
+_DIRECTION = re.compile(r"(?:ال)?(?:جنوب|شمال|شرق|غرب|وسط)(?:ي|يه)?")
+
+
+def _places(folded: str) -> frozenset[str]:
+    """The names written right after a noun of place (محافظة أبين → ابين): the noun
+    indefinite, as it stands before a name (المدينة alone refers back; أي منطقة names
+    none), the name's article
+    and inner vowel letters off (قندوز / قندز), a nisba adjective skipped (منطقة حدودية)."""
+    words = [w.strip("«»\"'“”()[].,،:؛") for w in folded.split()]
+    lex, stop = lexicon(), arabic.stopwords()
+    found = set()
+    for before, w, name in zip(["", *words], words, words[1:], strict=False):
+        if not lex.place(w) or re.match("[وفبلك]{0,2}ال", w) or not name or name in stop:
+            continue
+        if before in ("اي", "كل", "ايه") or (name[0] in "وف" and name[1:] in stop):
+            continue  # «في أي منطقة فسوف»: no place named
+        if _DIRECTION.fullmatch(name) or (name.endswith("يه") and not name.startswith("ال")):
+            continue
+        name = name[2:] if name.startswith("ال") and len(name) > 4 else name
+        found.add(name[0] + re.sub("[اوي]", "", name[1:-1]) + name[-1] if len(name) > 2 else name)
+    return frozenset(found)
+
+
+def elsewhere(a: str, b: str) -> bool:
+    """Both sentences say where, and no place is the same: two events."""
+    pa, pb = _profile(a).places, _profile(b).places
+    return bool(pa and pb) and not pa & pb
 
 
 def features(a: str, b: str, cosine: float, idf: Mapping[str, float] | None = None) -> Features:
@@ -160,6 +196,8 @@ def same_claim(
     plainly another claim (a reaction, another actor, another time) rather than asking each
     paraphrase to prove itself.
     """
+    if elsewhere(a, b):
+        return False
     return decide(features(a, b, cosine, idf), supported=supported)
 
 

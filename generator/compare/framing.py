@@ -50,6 +50,7 @@ LINKS = frozenset({"في", "لدي"})  # join two titles into one: وزير ال
 # Heads that stand before common nouns as often as before names (قوات الأمن, حكومة الوفاق):
 # a group of these is only named for a person's name (نظام الأسد, قوات صالح).
 STATE_HEADS = frozenset({"قوات", "جيش", "نظام", "حكومه", "سلطات", "تحالف", "ايتلاف"})
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})  # the name after them is a father's
 GROUP = "…"  # marks a group's head in a form's key: the name follows (ميليشيا الحوثي)
 PERSON = "\x00"  # around the key of a person named like a group, then his name as written
 
@@ -73,6 +74,7 @@ class _Cast:
     first_names: frozenset[str]
     alias: dict[str, str]  # a plural written for the actor's name → the actor (الحوثيين)
     first_name: dict[str, str]  # actor → the first name written most before it
+    groups: frozenset[str] = frozenset()  # actors also written as a group's name
 
     def actor(self, key: str) -> str | None:
         key = self.alias.get(key, key)
@@ -114,13 +116,15 @@ def _cast(parsed: list[tuple[str, Quote, list[Word]]], vocabulary: set[str]) -> 
     (a definite word that mostly follows another: النظام السوري), and not a common noun (an
     indefinite word the story also writes with the article: منطقة / المنطقة). A word that
     stands right before one of them twice or more, at least half the times it is written
-    (بشار before الأسد), is a first name; a name written after one is a person's."""
+    (بشار before الأسد), is a first name; a name written after one is a person's. A name
+    also written right after a group's head (ميليشيات الحوثي) is a group's."""
     lex, stop = lexicon(), arabic.stopwords()
     mentions: Counter[str] = Counter()
     outlets: dict[str, set[str]] = defaultdict(set)
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (word, next word) → sentences
     titled: set[tuple[str, str]] = set()  # (first name?, name) after a person's title
     adjective: Counter[str] = Counter()  # mentions right after a definite word
+    grouped: set[str] = set()  # written right after a group's head: ميليشيات الحوثي
     for key, quote, ws in parsed:
         for i, w in enumerate(ws):
             if not _nameable(w, lex, stop, vocabulary):
@@ -129,7 +133,16 @@ def _cast(parsed: list[tuple[str, Quote, list[Word]]], vocabulary: set[str]) -> 
             outlets[w.key].add(key)
             if i > 0 and w.before == NONE and ws[i - 1].definite:
                 adjective[w.key] += 1
-            if i + 1 < len(ws) and ws[i + 1].before in (NONE, QUOTE) and not _clitic(w):
+            # ميليشيات الحوثي: a group's name; حكومة كاميرون, قوات الأسد: a leader's
+            head = bare(ws[i - 1].key) if i > 0 else ""
+            if w.before in (NONE, QUOTE) and lex.group(head) and head not in STATE_HEADS:
+                grouped.add(w.key)
+            if (
+                i + 1 < len(ws)
+                and ws[i + 1].before in (NONE, QUOTE)
+                and not _clitic(w)
+                and not _closed(quote.text[w.end : ws[i + 1].start])
+            ):
                 pairs[(w.key, ws[i + 1].key)].add(quote.text)
                 if _after_title(ws, i):
                     titled.add((w.key, ws[i + 1].key))
@@ -150,6 +163,7 @@ def _cast(parsed: list[tuple[str, Quote, list[Word]]], vocabulary: set[str]) -> 
         and len(where) >= FIRST_NAME_SHARE * mentions[first]
         and not first.startswith("ال")
         and "ال" + first not in vocabulary  # رصاص الاحتلال / الرصاص: a noun, not a name
+        and not lex.place(first)  # بمنطقة عسير: the word says where, it is no first name
     }
     top = sorted((k for k in named if k not in first_names), key=lambda k: (-named[k], k))
     top = top[:CANDIDATES]
@@ -164,6 +178,7 @@ def _cast(parsed: list[tuple[str, Quote, list[Word]]], vocabulary: set[str]) -> 
     for k, v in alias.items():
         counted[v] += counted.pop(k)
     persons = {alias.get(k, k) for k in persons}
+    groups = {alias.get(k, k) for k in top if k in grouped} | set(alias.values())
     # One name, one person: the first name written most before it (بشار الأسد); a title
     # before another first name is another person's (القائد العسكري عبدالخالق الحوثي).
     given: dict[str, Counter[str]] = defaultdict(Counter)
@@ -171,7 +186,19 @@ def _cast(parsed: list[tuple[str, Quote, list[Word]]], vocabulary: set[str]) -> 
         if first in first_names and name in top:
             given[alias.get(name, name)][first] += len(where)
     dominant = {n: min(c, key=lambda f: (-c[f], f)) for n, c in given.items()}
-    return _Cast(dict(counted), frozenset(persons), frozenset(first_names), alias, dominant)
+    return _Cast(
+        dict(counted),
+        frozenset(persons),
+        frozenset(first_names),
+        alias,
+        dominant,
+        frozenset(groups),
+    )
+
+
+def _closed(between: str) -> bool:
+    """A quotation closes right after the word: «نيبوشا» التدريبات is no name of two words."""
+    return any(c in "»”)" for c in between) or between[:1] in ("\"", "'")
 
 
 def _after_title(ws: list[Word], i: int) -> bool:
@@ -202,6 +229,8 @@ def _nameable(w: Word, lex: Lexicon, stop: frozenset[str], vocabulary: set[str])
         return False
     if lex.kin(key):  # وابنه أحمد: not a first name, and the title before it is another's
         return False
+    if lex.reference(key):  # بلاده: "his country", whoever he is, not a name
+        return False
     return arabic.is_arabic(key)
 
 
@@ -216,6 +245,8 @@ def _uses(reporter: str, quote: Quote, ws: list[Word], cast: _Cast) -> list[_Use
         actor = cast.actor(w.key)
         if actor is None or _clitic(w) in ("و", "ف"):
             continue  # ومنسوبي, والأسد: a second name, after the first one's title
+        if i > 0 and ws[i - 1].key in PATRONYMIC and w.before == NONE:
+            continue  # منصور بن متعب بن عبد العزيز، وزير الدولة: منصور's, not his grandfather's
         start = i
         while start > max(0, i - 2) and ws[start - 1].key in cast.first_names:
             if ws[start].before not in (NONE, QUOTE):
@@ -227,7 +258,7 @@ def _uses(reporter: str, quote: Quote, ws: list[Word], cast: _Cast) -> list[_Use
         # للمقاومة), which is not its title
         if not _clitic(ws[start]):
             out += _before(reporter, quote, ws, start, i, actor, cast)
-        out += _after(reporter, quote, ws, i, actor, cast)
+        out += _after(reporter, quote, ws, start, i, actor, cast)
     return out
 
 
@@ -247,7 +278,7 @@ def _before(
                 return []  # وزير الخارجية في حكومة النظام: whose title is it? Not said.
             break
         run.insert(0, k)
-        if w.before != NONE or _clitic(w) in ("و", "ف"):
+        if w.before != NONE or (_clitic(w) in ("و", "ف") and not _coordinated(ws, k, cast)):
             break  # وتنظيم داعش: a title begins with its conjunction
         k -= 1
     while run and not lex.head(ws[run[0]].key):
@@ -275,12 +306,17 @@ def _before(
         return []  # «أجرى الفريق تدريبات», «ضربات التحالف الجوية دعمت الأكراد»: not a title
     if ws[end].key != actor and len(units[-1]) > 1:
         return []  # «زعيم المتمردين الحوثيين»: the plural qualifies the title's own word
-    if start < end and actor in cast.alias.values():
-        # الحوثيين is a group: «زعيم الحوثيين عبدالملك الحوثي» titles a man of its name,
-        # who is an actor of his own, named in full
-        name = quote.text[ws[start].start : ws[end].end]
-        actor = PERSON + " ".join(w.key for w in ws[start : end + 1]) + PERSON + name
-    return _titles(reporter, quote, ws, units, actor)
+    return _titles(reporter, quote, ws, units, _named(quote, ws, start, end, actor, cast))
+
+
+def _named(quote: Quote, ws: list[Word], start: int, end: int, actor: str, cast: _Cast) -> str:
+    """The actor a person's title names: a group's name written after a first name
+    («زعيم الحوثيين عبدالملك الحوثي», «عبدالملك الحوثي، قائد التمرد») is a man of that
+    name, an actor of his own, named in full."""
+    if start == end or actor not in cast.groups:
+        return actor
+    name = quote.text[ws[start].start : ws[end].end]
+    return PERSON + " ".join(w.key for w in ws[start : end + 1]) + PERSON + name
 
 
 def _titles(
@@ -289,6 +325,15 @@ def _titles(
     if any(len(unit) > MAX_FORM_WORDS for unit in units):
         return []
     return [_use(reporter, quote, ws, unit, actor) for unit in units]
+
+
+def _coordinated(ws: list[Word], k: int, cast: _Cast) -> bool:
+    """وزير الثقافة والإعلام: a complement joined to the one before it, inside one title."""
+    w, lex = ws[k], lexicon()
+    if _clitic(w) != "و" or not w.definite or lex.head(w.key) or k == 0:
+        return False
+    prev = ws[k - 1]
+    return prev.definite and not lex.head(prev.key) and _part(prev, cast) and not _clitic(prev)
 
 
 def _part(w: Word, cast: _Cast) -> bool:
@@ -321,7 +366,7 @@ def _units(ws: list[Word], run: list[int]) -> list[list[int]]:
 
 
 def _after(
-    reporter: str, quote: Quote, ws: list[Word], i: int, actor: str, cast: _Cast
+    reporter: str, quote: Quote, ws: list[Word], start: int, i: int, actor: str, cast: _Cast
 ) -> list[_Use]:
     """An epithet right after the name (داعش الإرهابي), or a person's title between commas
     after the name (الأسد، رئيس النظام، …)."""
@@ -342,7 +387,8 @@ def _after(
     closed = k == len(ws) or ws[k].before in (COMMA, STOP)
     if not closed or not ws[run[-1]].definite:
         return []
-    return _titles(reporter, quote, ws, _units(ws, run), actor)
+    person = _named(quote, ws, start, i, actor, cast)
+    return _titles(reporter, quote, ws, _units(ws, run), person)
 
 
 def _use(
@@ -375,9 +421,16 @@ NEUTRAL = frozenset({"باسم", "بلس", "رسم", "رسمية"})
 SPELLINGS = (("ميليش", "مليش"), ("ميلش", "مليش"), ("مليشي", "مليش"), ("اميرك", "امريك"))
 
 
+# The letters outlets write for a foreign g (الأوروجوياني / الأوروغوياني): one, when two
+# outlets' forms are compared (never when a form is shown).
+_G = str.maketrans({"غ": "ج", "ق": "ج"})
+
+
 def spelled(key: str) -> str:
     """The matching form of a word of a title: its light stem, in one spelling."""
-    stem = arabic.stem(key)
+    # the key's clitics are already off: the article in front keeps the stemmer from
+    # reading a first letter as one (وزير, not و + زير)
+    stem = arabic.stem(key if key.startswith("ال") else "ال" + key)
     for variant, one in SPELLINGS:
         stem = stem.replace(variant, one)
     return stem
@@ -448,8 +501,8 @@ def _differ(counts: dict[str, Counter[str]]) -> bool:
 
 
 def _shares(forms: set[str], others: Iterable[str]) -> bool:
-    mine = [frozenset(f.split()) - NEUTRAL for f in forms]
-    theirs = [frozenset(o.split()) - NEUTRAL for o in others]
+    mine = [frozenset(f.translate(_G).split()) - NEUTRAL for f in forms]
+    theirs = [frozenset(o.translate(_G).split()) - NEUTRAL for o in others]
     return any(a <= b or b <= a for a in mine for b in theirs)
 
 

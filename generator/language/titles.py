@@ -50,13 +50,21 @@ class Lexicon:
     inside: frozenset[str]
     after: frozenset[str]
     relations: frozenset[str] = frozenset()
+    references: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
     def kin(self, key: str) -> bool:
         """وابنه, ونجله: a kinship word with a pronoun on it."""
-        word = key[1:] if key[:1] in ("و", "ف") else key
-        return any(
-            word.endswith(p) and word[: -len(p)] in self.relations for p in ("ه", "ها", "هم")
-        )
+        return _pronominal(key, self.relations)
+
+    def reference(self, key: str) -> bool:
+        """بلاده, حكومتها: a word with a pronoun on it that refers back to someone."""
+        return _pronominal(key, self.references)
+
+    def place(self, key: str) -> bool:
+        """منطقة, بمحافظة, ومدينة: a noun (with or without a clitic) that a place's name
+        follows."""
+        return bare(key) in self.places or (key[:1] in _CLITICS and bare(key[1:]) in self.places)
 
     def head(self, key: str) -> bool:
         return bare(key) in self.heads
@@ -69,6 +77,11 @@ class Lexicon:
 
     def epithet(self, key: str) -> bool:
         return key.startswith("ال") and key[2:] in self.after
+
+
+def _pronominal(key: str, nouns: frozenset[str]) -> bool:
+    word = key[1:] if key[:1] in ("و", "ف") else key
+    return any(word.endswith(p) and word[: -len(p)] in nouns for p in ("ه", "ها", "هم"))
 
 
 def bare(key: str) -> str:
@@ -85,6 +98,8 @@ def lexicon() -> Lexicon:
         "inside": set(),
         "after": set(),
         "relations": set(),
+        "references": set(),
+        "places": set(),
     }
     current = ""
     for line in text.splitlines():
@@ -102,6 +117,8 @@ def lexicon() -> Lexicon:
         inside=frozenset(sections["inside"]),
         after=frozenset(sections["after"]),
         relations=frozenset(sections["relations"]),
+        references=frozenset(sections["references"]),
+        places=frozenset(sections["places"]),
     )
 
 
@@ -154,6 +171,10 @@ def _unclitic(folded: str, vocabulary: Container[str]) -> tuple[str, bool]:
             return "ال" + folded[len(prefix) :], False
     for prefix in ("ولل", "فلل", "لل"):
         if folded.startswith(prefix) and len(folded) - len(prefix) >= 3:
+            # للاعب is ل + اللاعب: a word that begins with ل keeps one of its two
+            doubled = "ال" + folded[len(prefix) - 1 :]
+            if doubled in vocabulary or bare(doubled) in lexicon().heads:
+                return doubled, True
             return "ال" + folded[len(prefix) :], True
     if len(folded) >= 4 and folded[0] in _CLITICS:
         rest = folded[1:]

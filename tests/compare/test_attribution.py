@@ -125,3 +125,34 @@ def test_attribution_keeps_its_floor_on_the_labelled_pairs() -> None:
         recall = sum(p["same"] for p in credited) / len(same)
         assert precision >= precision_floor, (split, precision)
         assert recall >= recall_floor, (split, recall)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        # two fronts: alike in words, two events
+        (
+            "واندلعت اشتباكات عنيفة بين الحوثيين والمقاومة في جبهة عكد بمحافظة أبين.",
+            "واندلعت اشتباكات عنيفة بين المقاومة والحوثيين في جبهة الحجوف شرق سناح.",
+            True,
+        ),
+        # one place, spelled two ways (قندوز / قندز): one event
+        (
+            "قتل 21 شخصا في هجوم في ولاية قندوز شمال أفغانستان.",
+            "قتل 22 شخصا في هجوم انتحاري في إقليم قندز شمالي أفغانستان.",
+            False,
+        ),
+        # «المدينة» refers back and «أي منطقة» names none: no place to tell them apart
+        (
+            "غادر بحاح المدينة متجها إلى الرياض بعد زيارة إلى مدينة عدن.",
+            "وستتصدى قوات التحالف لأي تحرك في أي منطقة فسوف يتم الرد عليه.",
+            False,
+        ),
+    ],
+)
+def test_two_sentences_that_name_different_places_are_two_events(
+    a: str, b: str, apart: bool
+) -> None:
+    assert attribution.elsewhere(a, b) is apart
+    if apart:
+        assert not attribution.same_claim(a, b, 0.9, supported=True)

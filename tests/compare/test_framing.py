@@ -9,7 +9,8 @@ import pytest
 
 from generator.compare.comparison import reporters
 from generator.compare.framing import framing
-from generator.language.titles import COMMA, NONE, QUOTE, words
+from generator.language import arabic
+from generator.language.titles import COMMA, NONE, QUOTE, lexicon, words
 from generator.models import ActorFraming, Article, CleanArticle, RankedArticle, Sentence, Story
 from generator.pipeline import Settings, generate
 from tests.conftest import SEEDS
@@ -110,6 +111,38 @@ def test_a_title_each_outlet_uses_and_the_other_never_is_shown() -> None:
             "أجرى الفريق تدريبات في الصباح، وكانت تدريبات قوية جدا.",
             "وأدى اللاعب تدريبات خفيفة، ثم تدريبات أخرى في المساء.",
         ),
+        # a region's name after بمنطقة is where the director works, not whom the title names
+        (
+            "ونقل مدير الدفاع المدني بمنطقة عسير تعازيه، وأوضح أن فرق بمنطقة عسير وصلت.",
+            "وقال المتحدث الإعلامي للدفاع المدني بمنطقة عسير إن الفرق بمنطقة عسير وصلت.",
+        ),
+        # «نيبوشا» التدريبات: the quotation closes the name; التدريبات is no family name
+        (
+            "واستهل المدير الفني «نيبوشا» التدريبات بتمارين، ثم «نيبوشا» التدريبات بالكرة.",
+            "وأدى اللاعب التدريبات مع زملائه، ثم أدى اللاعب التدريبات في المساء.",
+        ),
+        # a title of two joined complements (وزير الثقافة والإعلام) is one title: both
+        # outlets call him the minister
+        (
+            "استعرض وزير الثقافة والإعلام الدكتور عادل الطريفي الخطط، وقال عادل الطريفي إنها جاهزة.",
+            "وهنأ الوزير عادل الطريفي الموظفين، وأكد الوزير عادل الطريفي أن الخطط جاهزة.",
+        ),
+        # two spellings of one adjective (the letters for a foreign g) are one title
+        (
+            "وحصل المهاجم الأوروغوياني أدينسون كافاني على ضمانات، وقال أدينسون كافاني إنه باق.",
+            "ولن يرحل المهاجم الأوروجوياني أدينسون كافاني، وأكد أدينسون كافاني بقاءه.",
+        ),
+        # the name after بن is a father's: «منصور بن متعب بن عبد العزيز، وزير الدولة»
+        (
+            "وصل الأمير منصور بن متعب بن عبد العزيز، وزير الدولة، وكان الملك عبد العزيز مؤسسا.",
+            "وغادر الأمير فيصل بن تركي بن عبد العزيز، وسمي مطار الملك عبد العزيز باسمه.",
+        ),
+        # two titles stacked before a name: the outer one is used by both outlets
+        # (للاعب is ل + اللاعب, one of its lams dropped)
+        (
+            "أجرى الكشف الطبي للاعب الغاني الشيخ مبارك واكاسو، وقال مبارك واكاسو إنه سعيد.",
+            "وأصبح اللاعب الغاني مبارك واكاسو لاعبا اتحاديا، ووقع مبارك واكاسو العقد.",
+        ),
     ],
 )
 def test_nothing_is_shown_where_outlets_do_not_differ(a: str, b: str) -> None:
@@ -155,3 +188,42 @@ def test_clitics_come_off_for_matching_only() -> None:
     keys = [w.key for w in words("والرئيس للرئيس ببوتين وليد", vocabulary)]
     assert keys == ["الرييس", "الرييس", "بوتين", "وليد"]
     assert [w.text for w in words("للرئيس ببوتين")] == ["للرئيس", "ببوتين"]
+    # لل before a word that begins with ل: ل + اللاعب, not ل + الاعب
+    assert [w.key for w in words("للاعب للرئيس")] == ["اللاعب", "الرييس"]
+
+
+def test_a_word_that_refers_back_is_no_name() -> None:
+    lex = lexicon()
+    assert lex.reference(arabic.fold("بلاده")) and lex.reference(arabic.fold("وحكومتها"))
+    assert not lex.reference(arabic.fold("عبدالله")) and not lex.reference(arabic.fold("طه"))
+
+
+def test_a_man_named_like_his_group_is_an_actor_of_his_own() -> None:
+    found = _framing(
+        _article(
+            "a",
+            "عكاظ",
+            "قصفت ميليشيات الحوثي الأحياء، وقال زعيم الانقلابيين عبدالملك الحوثي إنه باق.",
+            "وانسحبت ميليشيات الحوثي من المدينة بعد أن أمر زعيم الانقلابيين عبدالملك الحوثي.",
+        ),
+        _article(
+            "b",
+            "الوطن",
+            "قصفت جماعة الحوثي الأحياء، وقال قائد التمرد عبدالملك الحوثي إنه باق.",
+            "وانسحبت جماعة الحوثي من المدينة بعد أن أمر عبدالملك الحوثي، قائد التمرد، بذلك.",
+        ),
+    )
+    assert found["الحوثي"] == {
+        "عكاظ": [("ميليشيات الحوثي", 2)],
+        "الوطن": [("جماعة الحوثي", 2)],
+    }
+    assert found["عبدالملك الحوثي"] == {
+        "عكاظ": [("زعيم الانقلابيين", 2)],
+        "الوطن": [("قائد التمرد", 2)],
+    }
+
+
+def test_an_honorific_is_part_of_a_title_not_a_name() -> None:
+    lex = lexicon()
+    assert lex.within(arabic.fold("السمو")) and lex.head(arabic.fold("صاحب"))
+    assert lex.place(arabic.fold("بمنطقة")) and not lex.place(arabic.fold("بدر"))
