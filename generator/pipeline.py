@@ -35,6 +35,7 @@ from .site.redirects import redirect_pages
 from .site.render import render_site
 from .site.write import WriteReport, staged_pages
 from .stories.group import duplicate_problems, group
+from .text import outlet_boilerplate
 from .text.clean import clean
 
 
@@ -140,7 +141,32 @@ def read_articles(folder: Path, runtime: Runtime | None = None) -> ArticleStage:
     done, reused = runtime.each_file(process_file, files)
     articles, problems = _distinct(read_problems, done)
     runtime.articles(articles)
+    articles, emptied = _without_outlet_boilerplate(articles, runtime)
+    problems = sorted([*problems, *emptied], key=lambda p: p.path)
     return ArticleStage(tuple(articles), tuple(problems), reused, len(files) - reused)
+
+
+def _without_outlet_boilerplate(
+    articles: Sequence[RankedArticle], runtime: Runtime
+) -> tuple[list[RankedArticle], list[Problem]]:
+    """The articles without what their outlet prints around many of its articles (learned
+    from this build's articles, `text/outlet_boilerplate.py`), re-ranked where they held
+    some; an article left with no sentences is skipped, as one with none after cleaning."""
+    learned = outlet_boilerplate.learn(articles)
+    held = [outlet_boilerplate.hits(a, learned) for a in articles]
+    done = runtime.learned(rerank, articles, held)
+    kept = [a for a in done if a.sentences]
+    emptied = [
+        Problem(a.article.path, "has no sentences after cleaning; skipped")
+        for a in done if not a.sentences
+    ]  # fmt: skip
+    return kept, emptied
+
+
+def rerank(item: tuple[RankedArticle, tuple[str, ...]]) -> RankedArticle:
+    """An article ranked again without the learned boilerplate keys it holds."""
+    article, held = item
+    return rank(outlet_boilerplate.strip(article.clean, held))
 
 
 # What the article stage makes of one file: the article as read, without its body (None if

@@ -98,6 +98,32 @@ class Runtime:
         if self.cache is not None:
             self.file_keys = {a.id: self._by_path[a.article.path] for a in articles}
 
+    def learned(
+        self,
+        fn: Callable[[tuple[RankedArticle, tuple[str, ...]]], RankedArticle],
+        articles: Sequence[RankedArticle],
+        held: Sequence[tuple[str, ...]],
+    ) -> list[RankedArticle]:
+        """`fn((article, keys))` of every article that holds learned boilerplate keys
+        (`text/outlet_boilerplate.py`; the others as they are), keyed by its file's key and
+        those keys: the result is a function of exactly these, so a build that learned the
+        same keys for the article reuses it and one that learned others does not. Later
+        stages' keys for the article then include its keys too (`file_keys`)."""
+        out = list(articles)
+        todo = [i for i, keys in enumerate(held) if keys]
+        keys = None
+        if self.cache is not None:
+            keys = [memo_key("learned", [self.file_keys[articles[i].id], *held[i]]) for i in todo]
+            for i, key in zip(todo, keys, strict=True):
+                self.file_keys[articles[i].id] = key
+        done, _ = self.each(
+            fn, [(articles[i], held[i]) for i in todo], keys, table="memo", label="outlets",
+            unit="article",
+        )  # fmt: skip
+        for i, article in zip(todo, done, strict=True):
+            out[i] = article
+        return out
+
     def each_story(
         self, fn: Callable[[Story], R], stories: Sequence[Story]
     ) -> list[R]:
