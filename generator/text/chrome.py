@@ -141,7 +141,7 @@ _HASHTAG = re.compile(r"#[^\s#]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_FIGURE = re.compile(r"^[\d٠-٩.,٫٬%:/+\-–—()]+$")
+_FIGURE = re.compile(r"^(?=.*[\d٠-٩])[\d٠-٩.,٫٬%:/+\-–—()]+$")  # a figure: a digit at least
 _NETWORKS = (
     r"تويتر|تويتير|فيسبوك|فيس بوك|فيسبوك|واتساب|واتس اب|تلغرام|تليجرام|انستغرام|انستجرام|"
     r"يوتيوب|سناب ?شات|جوجل|لينكد ?ان|twitter|facebook|whatsapp|telegram|instagram|youtube"
@@ -151,6 +151,16 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("read-also", re.compile(r"^\W*(?:اقرا|اقرئي|اقراوا)\s*(?:ايضا|ايضاً|المزيد|كذلك)\b"), 60),
     ("read-also", re.compile(r"^\W*(?:رابط|الرابط)\s+(?:الخبر|المقال|الموضوع|التقرير)\b"), 60),
     ("read-also", re.compile(r"^\W*(?:مواضيع|اخبار|مقالات|تقارير)\s+(?:ذات صله|متعلقه)\b"), 60),
+    ("read-also", re.compile(r"^\W*(?:مقالات|مواضيع|اخبار)\s+اخري\s+(?:للكاتب|للكاتبه|لنفس)"), 80),
+    # «سمات …», «الكلمات الدلالية: …»: a tags line (no sentence punctuation after the label)
+    (
+        "tags",
+        re.compile(
+            r"^\W*(?:سمات|وسوم|الوسوم|كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|"
+            r"الكلمات المفتاحيه|tags)\s*[:：]?\s+[^.!?؟،,;؛]+$"
+        ),
+        15,
+    ),
     ("more", re.compile(r"^[.…\s]*المزيد\s*[:.…]*$"), 2),
     ("more", re.compile(r"^\W*للمزيد\s*(?::|من\s+(?:المعلومات|التفاصيل|الاخبار))"), 30),
     (
@@ -226,6 +236,16 @@ _PICTURE = re.compile(r"(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp)\S*", re.I
 _TRAILING_TAGS = re.compile(r"(?:\s+#[^\s#]+){2,}\s*$|(?<=[.!?؟…])\s*#[^\s#]+\s*$")
 
 
+# «… نحو 200 ضحية. سمات جريمة فيلم ممثل»: a tags line glued after the last sentence
+_TRAILING_TAG_LINE = re.compile(
+    r"(?<=[.!?؟…])\s*(?:سمات|وسوم|الوسوم|الكلمات الدلالية|كلمات دلالية|الكلمات المفتاحية|Tags)"
+    r"\s*:?\s+(?:[^\s.!?؟،,;؛:]+\s*){1,15}$"
+)
+# the outlet promising more («ستوافيكم», «سنوافيكم بما يستجد»): never the story's sentence
+_PROMISE = re.compile(r"(?:^|\s)و?(?:ستوافيكم|سنوافيكم|نوافيكم)(?:\s|$)")
+_MAX_PROMISE_WORDS = 20
+
+
 def has_picture(line: str) -> bool:
     return bool(_PICTURE.search(line))
 
@@ -239,20 +259,26 @@ def strip_inline(line: str) -> str:
         match = _LEADING_RUN.match(folded)
         if match:
             out = out[match.end() :]
-    out = _TRAILING_TAGS.sub("", _PICTURE.sub("", out))
+    out = _TRAILING_TAG_LINE.sub("", _TRAILING_TAGS.sub("", _PICTURE.sub("", out)))
     return out if out == line else " ".join(out.split())
 
 
 def mostly_chrome(sentence: str) -> bool:
     """A sentence of which half the words or more are hashtags, addresses, handles or bare
-    figures: labels of an infographic, a run of tags, a list of contacts. Not ranked."""
+    figures (labels of an infographic, a run of tags, a list of contacts), or a short promise
+    of the outlet's later coverage («"الصحيفة" ستوافيكم بالتفاصيل لاحقاً.»). Not ranked."""
     words = sentence.split()
     if not words:
         return False
-    chrome = sum(
+    if len(words) <= _MAX_PROMISE_WORDS and _PROMISE.search(sentence):
+        return True
+    marks = sum(
         1
         for w in words
         if w.startswith("#") or _URL.match(w) or _EMAIL.search(w) or _HANDLE.match(w)
-        or _FIGURE.match(w)
     )
-    return chrome * 2 >= len(words) and chrome >= 2
+    figures = sum(1 for w in words if _FIGURE.match(w))
+    # two figures are a citation or an ingredient («(17 الإسراء آية 70)»), three a table
+    return (marks + figures) * 2 >= len(words) and (
+        marks >= 2 or figures >= 3 or (marks > 0 and figures > 0)
+    )

@@ -26,6 +26,7 @@ def clean(article: Article) -> CleanArticle:
     seen: set[str] = set()
     paragraphs: list[str] = []
     dateline: Dateline | None = None
+    captions: list[str] = []
     for position, (line, folded_line) in enumerate(zip(lines, folded_lines, strict=True)):
         folded = " ".join(folded_line.split())
         if is_boilerplate_folded(folded_line):
@@ -39,7 +40,10 @@ def clean(article: Article) -> CleanArticle:
         if folded in seen:
             continue
         seen.add(folded)
-        if line_kind(line):
+        kind = line_kind(line)
+        if kind == "caption":
+            captions.append(line)  # kept if the article has no other text (a photo's story)
+        if kind:
             continue
         if title and has_picture(line):
             line = _without_title(line, title)
@@ -49,6 +53,7 @@ def clean(article: Article) -> CleanArticle:
             line, dateline = cut_dateline(line)
         if line:
             paragraphs.append(line)
+    paragraphs = paragraphs or captions
     headings = frozenset(i for i, p in enumerate(paragraphs) if _is_subheading(p))
     return CleanArticle(
         article=article, paragraphs=tuple(paragraphs), headings=headings, dateline=dateline
