@@ -86,7 +86,7 @@ Item = dict  # {"article", "outlet", "where", "text", "quote"}
 def main_cleaning() -> Iterator[None]:
     """Cleaning as on main: no chrome rules (the calls clean.py and sentences.py make)."""
     with (
-        mock.patch.object(clean_module, "line_kind", lambda line: None),
+        mock.patch.object(clean_module, "line_kind", lambda line, folded=None: None),
         mock.patch.object(clean_module, "has_picture", lambda line: False),
         mock.patch.object(clean_module, "strip_inline", lambda line: line),
         mock.patch.object(clean_module, "cut_dateline", lambda line: (line, None)),

@@ -86,6 +86,7 @@ class RankedArticle:
     scores: tuple[float, ...]
     key: tuple[Sentence, ...]  # in document order
     terms: tuple[str, ...] = ()  # matching stems of the article, in order (for grouping)
+    learn_keys: tuple[str, ...] = ()  # what text/outlet_boilerplate.py counts (digests)
 
     @property
     def article(self) -> Article:

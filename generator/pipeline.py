@@ -152,8 +152,7 @@ def _without_outlet_boilerplate(
     """The articles without what their outlet prints around many of its articles (learned
     from this build's articles, `text/outlet_boilerplate.py`), re-ranked where they held
     some; an article left with no sentences is skipped, as one with none after cleaning."""
-    learned = outlet_boilerplate.learn(articles)
-    held = [outlet_boilerplate.hits(a, learned) for a in articles]
+    held = outlet_boilerplate.held(articles)
     done = runtime.learned(rerank, articles, held)
     kept = [a for a in done if a.sentences]
     emptied = [
@@ -166,7 +165,10 @@ def _without_outlet_boilerplate(
 def rerank(item: tuple[RankedArticle, tuple[str, ...]]) -> RankedArticle:
     """An article ranked again without the learned boilerplate keys it holds."""
     article, held = item
-    return rank(outlet_boilerplate.strip(article.clean, held))
+    stripped = outlet_boilerplate.strip(article.clean, held)
+    if stripped == article.clean:  # what it held was already cut (a glued head, say)
+        return article
+    return replace(rank(stripped), learn_keys=article.learn_keys)
 
 
 # What the article stage makes of one file: the article as read, without its body (None if
@@ -203,6 +205,7 @@ def _process_file(path: str, raw: bytes) -> FileResult:
         problems = [*problems, Problem(path, "has no sentences after cleaning; skipped")]
         return article, tuple(problems), None
     ranked = replace(ranked, clean=replace(ranked.clean, article=article))
+    ranked = replace(ranked, learn_keys=outlet_boilerplate.article_keys(ranked))
     return article, tuple(problems), ranked
 
 

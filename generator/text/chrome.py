@@ -58,6 +58,7 @@ _SHORT_PARTS = re.compile(rf"^(?P<a>{_PART})\s*{_SEP}+\s*(?P<b>{_PART})(?:\s*{_S
 _WIRE_DATELINE = re.compile(
     r"^(?P<place>[^\d\n]{2,30}?)\s+\d{1,2}\s+\S+\s+\d{4}\b[^\n]{0,60}?\s(?P<agency>\S+)$"
 )
+_MAYBE_DATELINE = re.compile(r"[()\-–—ـ:]")
 _MAX_PART_WORDS = 3
 _MAX_DATELINE_WORDS = 8
 
@@ -66,6 +67,8 @@ def cut_dateline(line: str) -> tuple[str, Dateline | None]:
     """The line without its leading dateline, and the dateline (None: the line had none).
 
     An empty remainder means the line was only a dateline."""
+    if not _MAYBE_DATELINE.search(line[:120]) and not _DIGIT.search(line[:40]):
+        return line, None  # every dateline has a bracket, a dash or a colon early, or a date
     folded = fold(line)
     if len(folded) != len(line):  # diacritics or tatweel: match on a copy without them
         return _cut_on_plain(line)
@@ -92,7 +95,7 @@ def _cut_on_plain(line: str) -> tuple[str, Dateline | None]:
     """Datelines are short and plain; a line with marks is matched word by word: the
     dateline's words are found without marks, and as many words are cut from the line."""
     words = line.split()
-    plain = " ".join(_UNMARKED.sub("", w) for w in words)
+    plain = _UNMARKED.sub("", " ".join(words))  # as word by word: spaces are no marks
     rest, dateline = cut_dateline(plain) if plain != line else (line, None)
     if dateline is None:
         return line, None
@@ -141,7 +144,10 @@ _HASHTAG = re.compile(r"#[^\s#]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_FIGURE = re.compile(r"^(?=.*[\d٠-٩])[\d٠-٩.,٫٬%:/+\-–—()]+$")  # a figure: a digit at least
+# a figure: a word of digits and their marks, a digit at least
+_FIGURES = re.compile(r"(?<!\S)[.,٫٬%:/+\-–—()]*[\d٠-٩][\d٠-٩.,٫٬%:/+\-–—()]*(?!\S)")
+_DIGIT = re.compile(r"[0-9٠-٩]")
+_DIGITS = re.compile(r"[0-9٠-٩]+")
 _NETWORKS = (
     r"تويتر|تويتير|فيسبوك|فيس بوك|فيسبوك|واتساب|واتس اب|تلغرام|تليجرام|انستغرام|انستجرام|"
     r"يوتيوب|سناب ?شات|جوجل|لينكد ?ان|twitter|facebook|whatsapp|telegram|instagram|youtube"
@@ -202,23 +208,32 @@ _CAPTION = re.compile(r"\((?P<agency>[^()\n]{2,25})\)\s*$")
 _MAX_CAPTION_WORDS = 40
 
 
-def line_kind(line: str) -> str | None:
-    """Which kind of chrome a whole line is, or None for the article's own text."""
-    folded = fold(line.strip())
-    words = _words(folded)
-    if not words:
+# any line rule's pattern: one match tells most lines apart from all of them at once
+_ANY_LINE_RULE = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in _LINE_RULES))
+
+
+def line_kind(line: str, folded: str | None = None) -> str | None:
+    """Which kind of chrome a whole line is, or None for the article's own text (`folded`:
+    the stripped line already folded, when the caller has it)."""
+    folded = fold(line.strip()) if folded is None else folded
+    if not folded or folded.isspace():
         return None
-    for kind, pattern, most in _LINE_RULES:
-        if words <= most and pattern.match(folded):
-            return kind
-    tags = len(_HASHTAG.findall(folded))
-    if tags and tags * 2 >= words:
-        return "hashtags"
-    if _EMAIL.search(folded) and words <= 6:
+    # each test first asks what its kind must hold (most lines hold none), then counts words
+    if _ANY_LINE_RULE.match(folded):
+        words = _words(folded)
+        for kind, pattern, most in _LINE_RULES:
+            if words <= most and pattern.match(folded):
+                return kind
+    if "#" in folded:
+        tags = len(_HASHTAG.findall(folded))
+        if tags and tags * 2 >= _words(folded):
+            return "hashtags"
+    if "@" in folded and _words(folded) <= 6 and _EMAIL.search(folded):
         return "contact"
-    caption = _CAPTION.search(line.strip())
-    if caption and words <= _MAX_CAPTION_WORDS and _is_agency(caption["agency"]):
-        return "caption"
+    if line.rstrip().endswith(")") and _words(folded) <= _MAX_CAPTION_WORDS:
+        caption = _CAPTION.search(line.strip())
+        if caption and _is_agency(caption["agency"]):
+            return "caption"
     return None
 
 
@@ -247,37 +262,56 @@ _MAX_PROMISE_WORDS = 20
 
 
 def has_picture(line: str) -> bool:
-    return bool(_PICTURE.search(line))
+    return _has_address(line) and bool(_PICTURE.search(line))
+
+
+def _has_address(text: str) -> bool:
+    return "http" in text or "www." in text or "WWW." in text or "HTTP" in text
 
 
 def strip_inline(line: str) -> str:
     """The line without a leading share or navigation run, picture addresses and a trailing
     hashtag run (what is left may be empty)."""
     out = line
-    folded = fold(out)
-    if len(folded) == len(out):
-        match = _LEADING_RUN.match(folded)
+    if line[:8].lower().startswith(_RUN_STARTS):
+        folded = fold(out)
+        match = _LEADING_RUN.match(folded) if len(folded) == len(out) else None
         if match:
             out = out[match.end() :]
-    out = _TRAILING_TAG_LINE.sub("", _TRAILING_TAGS.sub("", _PICTURE.sub("", out)))
+    if _has_address(out):
+        out = _PICTURE.sub("", out)
+    if "#" in out:
+        out = _TRAILING_TAGS.sub("", out)
+    if "سمات" in out or "وسوم" in out or "كلمات" in out or "Tags" in out:  # _TRAILING_TAG_LINE
+        out = _TRAILING_TAG_LINE.sub("", out)
     return out if out == line else " ".join(out.split())
+
+
+_RUN_STARTS = ("next", "previous", "التالي", "السابق", "شارك", "share")  # _LEADING_RUN's
 
 
 def mostly_chrome(sentence: str) -> bool:
     """A sentence of which half the words or more are hashtags, addresses, handles or bare
     figures (labels of an infographic, a run of tags, a list of contacts), or a short promise
     of the outlet's later coverage («"الصحيفة" ستوافيكم بالتفاصيل لاحقاً.»). Not ranked."""
+    if "وافيكم" in sentence and _PROMISE.search(sentence):
+        return len(sentence.split()) <= _MAX_PROMISE_WORDS
+    marked = "#" in sentence or "@" in sentence or _has_address(sentence)
+    if not marked:  # most sentences: a search or two (this runs on every sentence)
+        if not _DIGIT.search(sentence):
+            return False
+        runs = len(_DIGITS.findall(sentence))
+        if runs < 3 or runs * 2 < sentence.count(" ") + 1:
+            return False
+    figures = len(_FIGURES.findall(sentence))
     words = sentence.split()
-    if not words:
-        return False
-    if len(words) <= _MAX_PROMISE_WORDS and _PROMISE.search(sentence):
-        return True
-    marks = sum(
-        1
-        for w in words
-        if w.startswith("#") or _URL.match(w) or _EMAIL.search(w) or _HANDLE.match(w)
-    )
-    figures = sum(1 for w in words if _FIGURE.match(w))
+    marks = 0
+    if marked:
+        marks = sum(
+            1
+            for w in words
+            if w.startswith("#") or _URL.match(w) or _EMAIL.search(w) or _HANDLE.match(w)
+        )
     # two figures are a citation or an ingredient («(17 الإسراء آية 70)»), three a table
     return (marks + figures) * 2 >= len(words) and (
         marks >= 2 or figures >= 3 or (marks > 0 and figures > 0)

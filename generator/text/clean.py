@@ -40,7 +40,7 @@ def clean(article: Article) -> CleanArticle:
         if folded in seen:
             continue
         seen.add(folded)
-        kind = line_kind(line)
+        kind = line_kind(line, folded_line)
         if kind == "caption":
             captions.append(line)  # kept if the article has no other text (a photo's story)
         if kind:

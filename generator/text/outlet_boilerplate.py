@@ -1,7 +1,8 @@
 """Outlet boilerplate: what one outlet prints around many of its articles and others do not.
 
 Learned from the build's own articles, once per build, after the per-article stage (so that
-stage stays a function of one file, cached as it is):
+stage stays a function of one file, cached as it is; it computes each article's keys,
+`article_keys`, digests kept with the article, so the learned pass only counts them):
 
 - **lines**: a paragraph (folded, figures as 0) or a cut dateline that recurs in many
   articles of one outlet: a contact template, a column's sign-off, «عين اليوم – متابعات»;
@@ -28,14 +29,14 @@ builds: see runtime/stages.py, `learned`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..language.arabic import fold, stopwords
 from ..models import CleanArticle, RankedArticle
-from .sentences import split_text
 
 MIN_ARTICLES = 5
 LINE_SHARE = 0.01
@@ -45,32 +46,38 @@ MIN_OTHERS = 100
 OPENING_WORDS = (2, 3, 4)  # openings of these many words are counted
 TAIL = 2  # closing openings are those of the last paragraphs
 HEAD_WORDS = range(2, 9)  # a learned line glued at the start: up to these many words
+SPAN = 12  # openings and heads are keyed from this many first words
+LINE_CHARS = 200  # longer paragraphs are the article's own, never a learned line
+CLOSING_CHARS = 400  # closing openings: at a last paragraph's start or in its end
 _DIGITS = re.compile(r"[0-9٠-٩]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=[.!?؟…])(?=[\u0621-\u064a])")
 
 
 @dataclass(frozen=True)
 class Learned:
-    """Each outlet's boilerplate keys: whole lines and sentence openings (folded)."""
+    """Each outlet's boilerplate keys (`key`): whole lines and sentence openings."""
 
     lines: dict[str, frozenset[str]]
     openings: dict[str, frozenset[str]]
 
 
-def learn(articles: Iterable[RankedArticle]) -> Learned:
-    """Every outlet's boilerplate, from the articles of this build."""
+def learn(articles: Sequence[RankedArticle]) -> Learned:
+    """Every outlet's boilerplate, from the articles of this build (their `learn_keys`,
+    computed with each article in the cached per-article stage)."""
     lines: dict[str, Counter[str]] = defaultdict(Counter)
     openings: dict[str, Counter[str]] = defaultdict(Counter)
     sizes: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for article in articles:
         outlet = article.article.source
-        if not outlet or (outlet, _signature(article.clean)) in seen:
+        keys = article.learn_keys or article_keys(article)
+        signature = (outlet or "", keys[0])  # "S …" sorts first
+        if not outlet or signature in seen:
             continue
-        seen.add((outlet, _signature(article.clean)))
+        seen.add(signature)
         sizes[outlet] += 1
-        own_lines, own_openings = _keys(article.clean)
-        lines[outlet].update(own_lines)
-        openings[outlet].update(own_openings)
+        lines[outlet].update({k[1:] for k in keys if k[0] in "DL"})
+        openings[outlet].update(k[1:] for k in keys if k[0] == "O")
     total = sum(sizes.values())
     return Learned(
         {o: _recurring(o, lines, sizes, total, LINE_SHARE) for o in sorted(sizes)},
@@ -80,6 +87,12 @@ def learn(articles: Iterable[RankedArticle]) -> Learned:
             for o in sorted(sizes)
         },
     )  # fmt: skip
+
+
+def held(articles: Sequence[RankedArticle]) -> list[tuple[str, ...]]:
+    """`hits` of every article against what is learned from them all."""
+    learned = learn(articles)
+    return [hits(a, learned) for a in articles]
 
 
 def _recurring(
@@ -99,47 +112,66 @@ def _recurring(
     return frozenset(out)
 
 
-def _signature(article: CleanArticle) -> str:
-    """What tells one article from another: its title, else its longest paragraph. Copies and
-    updated versions of one article count once, or all their lines would recur."""
-    if article.article.title:
-        return key(article.article.title)
-    return key(max(article.paragraphs, key=len, default=""))
+def article_keys(article: RankedArticle) -> tuple[str, ...]:
+    """What the learned pass counts of one article, sorted: "S" + what tells it from other
+    articles (its title, else its longest paragraph: copies and updated versions count once,
+    or all their lines would recur), "L" + each line (paragraphs up to `LINE_CHARS`), "D" +
+    the dateline cut (counted as a line, not held: it is gone), "H" + the first words of its
+    first paragraph (where a learned line may be glued), "O" + each opening of a sentence of
+    its last `TAIL` paragraphs. Each a digest (`key`)."""
+    clean = article.clean
+    title = clean.article.title or max(clean.paragraphs, key=len, default="")
+    paragraphs = clean.paragraphs
+    lines = {key(p) for p in paragraphs if len(p) <= LINE_CHARS}
+    cut = {key(clean.dateline.text)} if clean.dateline and clean.dateline.text else set()
+    heads = _heads(clean.paragraphs[0]) if clean.paragraphs else set()
+    openings = {
+        k
+        for p in paragraphs[-TAIL:]
+        for s in (p, *_pieces(p[-CLOSING_CHARS:])[1:])  # its start, then its last sentences
+        for k in _openings(s)
+    }
+    return (
+        f"S{key(title)}",
+        *sorted({*(f"D{k}" for k in cut), *(f"L{k}" for k in lines), *(f"H{k}" for k in heads)}),
+        *sorted(f"O{k}" for k in openings),
+    )
 
 
-def _keys(article: CleanArticle) -> tuple[set[str], set[str]]:
-    """The line keys (its dateline's too) and the closing openings of one article, once."""
-    lines = {key(p) for p in article.paragraphs}
-    if article.dateline is not None and article.dateline.text:
-        lines.add(key(article.dateline.text))
-    openings: set[str] = set()
-    for paragraph in article.paragraphs[-TAIL:]:
-        for sentence in split_text(paragraph):
-            openings.update(_openings(sentence))
-    return lines, openings
+def _heads(paragraph: str) -> set[str]:
+    words = _first_words(paragraph)
+    return {_digest(" ".join(words[:k])) for k in HEAD_WORDS if len(words) > k}
 
 
-def _heads(article: CleanArticle) -> set[str]:
-    """The first words of the first paragraph: where a learned line may be glued."""
-    if not article.paragraphs:
-        return set()
-    words = key(article.paragraphs[0]).split()
-    return {" ".join(words[:k]) for k in HEAD_WORDS if len(words) > k}
+def _first_words(text: str) -> list[str]:
+    """The first words of `text`, normalised (from its first `SPAN` words only: fast)."""
+    return normal(" ".join(text.split()[:SPAN])).split()
+
+
+def normal(text: str) -> str:
+    """Folded, figures as 0, spaces collapsed."""
+    return " ".join(_DIGITS.sub("0", fold(text)).split())
 
 
 def key(text: str) -> str:
-    """Folded, figures as 0, spaces collapsed."""
-    return " ".join(_DIGITS.sub("0", fold(text)).split())
+    """The digest of `text` normalised: what is counted and kept (short, in the cache)."""
+    return _digest(normal(text))
+
+
+def _digest(normalised: str) -> str:
+    return hashlib.blake2b(normalised.encode(), digest_size=8).hexdigest()
 
 
 def _openings(sentence: str) -> list[str]:
     """The sentence's first words, unless they open prose: a conjunction (و, ف) or a function
     word first («وبحسب "رويترز"،», «بعد ذلك», «وحسب موقع» end many articles of one outlet
     and are its text; «رابط الخبر», «مقالات أخرى» are not), or a figure (a numbered list)."""
-    words = key(sentence).split()
+    if sentence[:1] in "وف" and len(sentence) > 3 and " " not in sentence[:4]:  # «وبحسب…»
+        return []
+    words = _first_words(sentence)
     if not words or _opens_prose(words[0]):
         return []
-    return [" ".join(words[:k]) for k in OPENING_WORDS if len(words) > k]
+    return [_digest(" ".join(words[:k])) for k in OPENING_WORDS if len(words) > k]
 
 
 def _opens_prose(word: str) -> bool:
@@ -160,11 +192,13 @@ def hits(article: RankedArticle, learned: Learned) -> tuple[str, ...]:
     openings = learned.openings.get(outlet, frozenset())
     if not lines and not openings:
         return ()
-    own_lines, own_openings = _keys(article.clean)
-    own_lines |= _heads(article.clean)
-    return tuple(
-        sorted({f"L {k}" for k in own_lines & lines} | {f"O {k}" for k in own_openings & openings})
-    )
+    found = set()
+    for k in article.learn_keys or article_keys(article):
+        if k[0] in "LH" and k[1:] in lines:
+            found.add(f"L {k[1:]}")
+        elif k[0] == "O" and k[1:] in openings:
+            found.add(f"O {k[1:]}")
+    return tuple(sorted(found))
 
 
 def strip(article: CleanArticle, held: Sequence[str]) -> CleanArticle:
@@ -176,7 +210,7 @@ def strip(article: CleanArticle, held: Sequence[str]) -> CleanArticle:
     kept: list[str] = []
     headings: set[int] = set()
     for index, paragraph in enumerate(paragraphs):
-        if key(paragraph) in lines:
+        if len(paragraph) <= LINE_CHARS and key(paragraph) in lines:
             continue
         if not kept:
             paragraph = _without_head(paragraph, lines)
@@ -193,9 +227,9 @@ def strip(article: CleanArticle, held: Sequence[str]) -> CleanArticle:
 def _without_head(paragraph: str, lines: set[str]) -> str:
     """The paragraph without a learned line glued at its start (the longest one)."""
     words = paragraph.split()
-    folded = key(paragraph).split()
+    folded = _first_words(paragraph)
     for k in sorted(HEAD_WORDS, reverse=True):
-        if len(words) > k and " ".join(folded[:k]) in lines:
+        if len(words) > k and _digest(" ".join(folded[:k])) in lines:
             return " ".join(words[k:]).lstrip(" -–—ـ:،")
     return paragraph
 
@@ -204,10 +238,16 @@ def _without_closing(paragraph: str, openings: set[str]) -> str:
     """The paragraph up to its first sentence with a learned closing opening."""
     if not openings:
         return paragraph
-    start = 0
-    for sentence in split_text(paragraph):
-        at = paragraph.find(sentence, start)
-        start = at + len(sentence)
-        if any(k in openings for k in _openings(sentence)):
+    at = 0
+    for piece in _pieces(paragraph):
+        at = paragraph.find(piece, at)
+        if any(k in openings for k in _openings(piece)):
             return paragraph[:at].rstrip()
+        at += len(piece)
     return paragraph
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """The paragraph cut after each sentence mark («. », «! », «.تهانينا»): where a closing
+    block may begin (cheaper than the sentence splitter, the same for learning and cutting)."""
+    return _SENTENCE_END.split(paragraph)
