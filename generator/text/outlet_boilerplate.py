@@ -48,6 +48,8 @@ TAIL = 2  # closing openings are those of the last paragraphs
 HEAD_WORDS = range(2, 9)  # a learned line glued at the start: up to these many words
 SPAN = 12  # openings and heads are keyed from this many first words
 LINE_CHARS = 200  # longer paragraphs are the article's own, never a learned line
+LINE_WORDS = 12  # or shorter than this many words when it ends as a sentence does
+_MARKS = ".!?؟…"
 CLOSING_CHARS = 400  # closing openings: at a last paragraph's start or in its end
 _DIGITS = re.compile(r"[0-9٠-٩]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=[.!?؟…])(?=[\u0621-\u064a])")
@@ -115,14 +117,14 @@ def _recurring(
 def article_keys(article: RankedArticle) -> tuple[str, ...]:
     """What the learned pass counts of one article, sorted: "S" + what tells it from other
     articles (its title, else its longest paragraph: copies and updated versions count once,
-    or all their lines would recur), "L" + each line (paragraphs up to `LINE_CHARS`), "D" +
+    or all their lines would recur), "L" + each line (`_may_be_a_line`), "D" +
     the dateline cut (counted as a line, not held: it is gone), "H" + the first words of its
     first paragraph (where a learned line may be glued), "O" + each opening of a sentence of
     its last `TAIL` paragraphs. Each a digest (`key`)."""
     clean = article.clean
     title = clean.article.title or max(clean.paragraphs, key=len, default="")
     paragraphs = clean.paragraphs
-    lines = {key(p) for p in paragraphs if len(p) <= LINE_CHARS}
+    lines = {key(p) for p in paragraphs if _may_be_a_line(p)}
     cut = {key(clean.dateline.text)} if clean.dateline and clean.dateline.text else set()
     heads = _heads(clean.paragraphs[0]) if clean.paragraphs else set()
     openings = {
@@ -136,6 +138,14 @@ def article_keys(article: RankedArticle) -> tuple[str, ...]:
         *sorted({*(f"D{k}" for k in cut), *(f"L{k}" for k in lines), *(f"H{k}" for k in heads)}),
         *sorted(f"O{k}" for k in openings),
     )
+
+
+def _may_be_a_line(paragraph: str) -> bool:
+    """Short, and not a sentence of the text: no sentence mark at its end, or a few words
+    (templates, lists of headlines, sign-offs; a paragraph of prose is the article's own)."""
+    if len(paragraph) > LINE_CHARS:
+        return False
+    return paragraph.rstrip()[-1:] not in _MARKS or paragraph.count(" ") < LINE_WORDS
 
 
 def _heads(paragraph: str) -> set[str]:
@@ -210,7 +220,7 @@ def strip(article: CleanArticle, held: Sequence[str]) -> CleanArticle:
     kept: list[str] = []
     headings: set[int] = set()
     for index, paragraph in enumerate(paragraphs):
-        if len(paragraph) <= LINE_CHARS and key(paragraph) in lines:
+        if _may_be_a_line(paragraph) and key(paragraph) in lines:
             continue
         if not kept:
             paragraph = _without_head(paragraph, lines)
