@@ -35,7 +35,11 @@ class Copies:
 
 
 def text_words(article: RankedArticle) -> list[str]:
-    return arabic.tokens("\n".join(article.clean.paragraphs))
+    """The words of the article as written: its dateline too, cut from the text but printed
+    (two outlets' copies of one wire report that differ by it are not the same page)."""
+    clean = article.clean
+    cut = (clean.dateline.text,) if clean.dateline and clean.dateline.text else ()
+    return arabic.tokens("\n".join((*cut, *clean.paragraphs)))
 
 
 def find_copies(articles: Sequence[RankedArticle], pairs: Pairs) -> Copies:
