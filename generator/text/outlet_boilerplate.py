@@ -4,9 +4,10 @@ Learned from the build's own articles, once per build, after the per-article sta
 stage stays a function of one file, cached as it is; it computes each article's keys,
 `article_keys`, digests kept with the article, so the learned pass only counts them):
 
-- **lines**: a paragraph (folded, figures as 0) or a cut dateline that recurs in many
-  articles of one outlet: a contact template, a column's sign-off, «عين اليوم – متابعات»;
-  such a line is dropped, and cut where it opens the article glued to its first sentence;
+- **lines**: a short paragraph that is no sentence of prose (folded, figures as 0), or a cut
+  dateline, that recurs in many articles of one outlet: a contact template, a column's
+  sign-off, «عين اليوم – متابعات»; such a line is dropped, and cut where it opens the
+  article glued to its first sentence;
 - **closing openings**: the first words of a sentence of an article's last paragraphs that
   recur the same way: a «more articles by the writer» block, a «story link» template; the
   sentence and the rest of its paragraph go (such blocks run to the end).
