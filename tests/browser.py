@@ -76,20 +76,24 @@ def browser_page(locale: str = "ar", width: int = 1280, height: int = 900) -> It
         context.close()
 
 
-def search(page, query: str) -> list[str]:
+def search(page, query: str, timeout: float = 15000) -> list[str]:
     """Type `query` into Material's search box; return the result links, URL-decoded.
 
     `fill` plus an `input` event is not enough: Material reacts to a key event, so one is
-    sent (End) before waiting for the asynchronously loaded index to answer.
+    sent (End) before waiting for the asynchronously loaded index to answer. At a phone's
+    width the box is opened from the header's search icon first, as a reader does.
     """
     from urllib.parse import unquote
 
+    opener = page.locator('.md-header__button[for="__search"]')
+    if opener.is_visible():  # a phone's width: the box opens from the header's icon
+        opener.click()
     page.locator(".md-search__input").first.click()
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.dispatch_event("input")
     box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(".md-search-result__item", timeout=timeout)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
     )

@@ -52,6 +52,20 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+NEWSROOM = DATA / "newsroom"  # invented articles of three outlets over a month
+
+
+@pytest.fixture(scope="session")
+def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The newsroom test corpus (tests/data/newsroom, with its sources.yml) built once."""
+    root = tmp_path_factory.mktemp("newsroom")
+    settings = make_project(root, articles=NEWSROOM / "articles")
+    shutil.copy(NEWSROOM / "sources.yml", root / "sources.yml")
+    digest, _ = build(settings)
+    assert digest.problems == ()
+    return settings
+
+
 @contextmanager
 def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None):
     """`folder` served on localhost (quietly) for the block; yields the base URL."""

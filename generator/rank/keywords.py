@@ -24,7 +24,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from ..language import arabic
+from ..language import arabic, names
 from ..models import Keyword, RankedArticle
 from ..slugs import slugify
 from . import textrank
@@ -50,6 +50,9 @@ STOP_LIKE_WORDS = """
 أسبوع شهر عام أعوام سنة سنوات الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية
 مرة مرات عدة عدد بعض كل كافة جميع أكثر أقل أبرز أهم أول آخر أخرى الأخير الأخيرة
 الرئيس رئيس الدولة الدول دولة البلاد البلدين بلد العملية عملية بيان تصريح تصريحات مصدر مصادر
+قوات القوات المنطقة منطقة مناطق بشكل قائلا قائلة أجل رغم برغم غرار فيديو صور صورة
+يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
 """.split()  # noqa: SIM905 (a word list reads best as text)
 
 
@@ -226,7 +229,8 @@ def keyword_stem(word: str, stop: frozenset[str]) -> str | None:
     stem = arabic.stem(folded)
     if len(stem) < 3 or stem in stop:
         return None
-    return stem
+    key = names.term_key(stem)  # one key for a name's spellings and a country's nisba
+    return key if len(key) >= 3 and key not in stop else None
 
 
 def name_variants(stems: Iterable[str]) -> dict[str, str]:

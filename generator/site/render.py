@@ -118,8 +118,16 @@ def with_search_words(page: Page, story: Story, meta: str = "") -> Page:
         point = " ".join(point.split()[:SEARCH_POINT_WORDS])
     parts = [*titles, point or "", " ".join(k.label for k in story.keywords)]
     words = json.dumps(" · ".join(" ".join(p.split()) for p in parts if p), ensure_ascii=False)
-    meta = f"{SEARCH_META}: {words}\n{meta}"
+    meta = f"{SEARCH_META}: {words}\n{search_meta(story)}{meta}"
     return Page(page.path, f"---\n{meta}---\n\n{page.content}")
+
+
+def search_meta(story: Story) -> str:
+    """Front matter for full-text search (generator/site/search_page.py): every keyword of
+    the story (shown or not) and its size, most outlets then most articles, as one number."""
+    labels = json.dumps([k.label for k in story.keywords], ensure_ascii=False)
+    size = story.source_count * 10_000 + min(len(story.articles), 9_999)
+    return f"search_keywords: {labels}\nsearch_size: {size}\n"
 
 
 def _article_line(article: RankedArticle) -> str:

@@ -109,3 +109,22 @@ def test_the_fast_keyword_rank_is_summas_on_the_seed_stories() -> None:
         fast, reference = textrank.keyword_scores(sequences), textrank.summa_keyword_scores(sequences)
         assert fast.keys() == reference.keys() and len(fast) > 50
         assert all(abs(fast[t] - reference[t]) < 1e-9 for t in fast)
+
+
+def test_a_name_spelled_two_ways_in_two_stories_has_one_keyword_page() -> None:
+    """The slug comes from the name's key (`language.names`), not from the story's words."""
+    one = "استقبل الرئيس ترامب الوفد في البيت الأبيض.\nوقال ترامب إن المحادثات كانت جيدة.\n"
+    other = "التقى ترمب رئيس الوزراء في واشنطن.\nوأكد ترمب أن العلاقات قوية.\n"
+    slugs = [
+        {k.slug for k in story_keywords([_article(text, name)]) if "تر" in k.label}
+        for text, name in ((one, "a"), (other, "b"))
+    ]
+    assert slugs[0] == slugs[1] and len(slugs[0]) == 1
+
+
+@pytest.mark.parametrize("word", ["قوات", "المنطقة", "بشكل", "قائلا", "أجل", "رغم", "أبريل",
+                                  "فيديو", "صور", "غرار", "يوليو", "أيلول"])  # fmt: skip
+def test_generic_words_of_a_real_build_are_stop_like(word: str) -> None:
+    from generator.rank.keywords import keyword_stem, stop_like
+
+    assert keyword_stem(word, stop_like()) is None

@@ -56,6 +56,8 @@ def test_two_builds_give_byte_identical_pages(tmp_path: Path, seed_site: Setting
     build(again)
     assert tree(again.site_src) == tree(seed_site.site_src)
     assert (again.out / "digest.json").read_bytes() == (seed_site.out / "digest.json").read_bytes()
+    # the search index too: the same pieces under the same names (content hashes)
+    assert tree(again.out / "pagefind") == tree(seed_site.out / "pagefind")
 
 
 def test_rebuild_leaves_unchanged_pages_and_hand_written_files_alone(tmp_path: Path) -> None:

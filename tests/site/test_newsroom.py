@@ -6,30 +6,23 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.language.numbers import ARTICLE, POINT, SOURCE, STORY, counted
-from generator.pipeline import Settings, build
+from generator.pipeline import Settings
 from generator.stories.titles import has_teaser
 from tests.browser import browser_page, screenshot
-from tests.conftest import ROOT, make_project, serve
+from tests.conftest import serve
 
-NEWSROOM = ROOT / "tests" / "data" / "newsroom"
 OUTLETS = {"wadinews": "أخبار الوادي", "sahelpress": "صحيفة الساحل", "alnahar": "النهار اليومي"}
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    root = tmp_path_factory.mktemp("newsroom")
-    settings = make_project(root, articles=NEWSROOM / "articles")
-    shutil.copy(NEWSROOM / "sources.yml", root / "sources.yml")
-    digest, _ = build(settings)
-    assert digest.problems == ()
-    return settings
+def newsroom(newsroom_site: Settings) -> Settings:
+    return newsroom_site
 
 
 def _stories(site: Settings) -> list[dict]:

@@ -247,7 +247,7 @@ def test_deploy_publishes_the_built_site_to_gh_pages(
     assert result.exit_code == 0, result.output
     files = _git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert {"index.html", "feed.xml", "digest.json", "404.html", ".nojekyll"} <= set(files)
-    assert "search/search_index.json" in files
+    assert "pagefind/pagefind-entry.json" in files  # the search index, published with the site
     assert "Publish the digest" in _git(remote, "log", "-1", "--format=%s", "gh-pages")
 
 
