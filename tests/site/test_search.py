@@ -281,6 +281,7 @@ def test_results_are_one_short_sentence_right_to_left_without_added_forms(
         result = page.locator(".md-search-result__item").first
         text = result.locator("p").first.inner_text()
         assert "بوتين" in text and result.locator("mark").count() >= 1
+        assert text != result.locator("h1").inner_text()  # a sentence of the page, not its title
         assert len(text.split()) <= SNIPPET_WORDS + 2  # the sentence, cut, with its ellipses
         words = set(re.findall(r"\w+", result.inner_text()))
         assert "وتين" not in words and "اسد" not in words  # forms are searched, never shown

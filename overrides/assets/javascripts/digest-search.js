@@ -94,11 +94,12 @@
   }
 
   /** The sentence of the shown text that holds the query's words, with them marked. */
-  function snippet(content, terms) {
+  function snippet(content, terms, title) {
     const shown = content.split(SENTINEL)[0];
     const sentences = shown.split(/(?<=[.!?؟…¶])\s+/u).map((s) => s.replace(/¶/g, "").trim());
     let best = null, bestHits = 0;
     for (const sentence of sentences) {
+      if (sentence === title) continue; // shown above it already
       const hits = new Set();
       for (const m of sentence.matchAll(WORD)) if (matches(m[0], terms)) hits.add(fold(m[0]));
       if (hits.size > bestHits) { best = sentence; bestHits = hits.size; }
@@ -145,7 +146,7 @@
     if (ask !== current) return;
     for (const data of batch) {
       const title = (data.meta && data.meta.title) || data.url;
-      const text = snippet(data.content, terms);
+      const text = snippet(data.content, terms, title.trim());
       const item = document.createElement("li");
       item.className = "md-search-result__item";
       item.innerHTML =
