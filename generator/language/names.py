@@ -6,9 +6,11 @@ Outlets spell a foreign name their own way: with or without a vowel letter (تر
 (إيران / الإيراني / الإيرانيون). A reader takes each for one name, so matching and keyword
 pages must too.
 
-    name_key(word) -> str   the key of a written word (any clitics and inflection)
-    term_key(stem) -> str   the key of a light stem (`arabic.stem` of a folded token, what
-                            the rank stage hands over as an article's terms)
+    name_key(word) -> str      the key of a written word (any clitics and inflection)
+    term_key(stem) -> str      the key of a light stem (`arabic.stem` of a folded token, what
+                               the rank stage hands over as an article's terms): keywords
+    spelling_key(stem) -> str  the stem, or its name's key if it is a spelling of a known
+                               name (no nisba rule): grouping
 
 Both are pure: the same word always gives the same key, whatever else is being built, so a
 keyword page keyed by it never moves when articles are added.
@@ -41,6 +43,15 @@ def term_key(stem: str) -> str:
     return known_names().get(key, key)
 
 
+def spelling_key(stem: str) -> str:
+    """The stem, or the key of the known name it spells (a listed people: its country).
+    Grouping compares articles by this. The general nisba rule is for keyword pages (a
+    reader expects إيران and الإيراني on one page); as a grouping term it made events that
+    share only a country's adjective look alike (pairwise F1 of both labelled days' halves
+    0.01-0.03 lower, bench/grouping.py)."""
+    return known_names().get(stem, stem)
+
+
 def name_key(word: str) -> str:
     """The key of a written word: folded, light-stemmed, then `term_key`."""
     return term_key(arabic.stem(arabic.fold(word)))
@@ -64,16 +75,18 @@ def _without_nisba(stem: str) -> str:
 @cache
 def known_names() -> dict[str, str]:
     """{stem of a spelling: the key of its name}, from `data/names-ar.txt` (only the
-    spellings whose stem differs from their name's key)."""
+    spellings whose stem differs from their name's key), each spelling's stem both as the
+    stemmer gives it and without its nisba ending."""
     text = resources.files("generator.language.data").joinpath("names-ar.txt").read_text("utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        stems = [_without_nisba(arabic.stem(arabic.fold(w))) for w in line.split()]
-        for stem in stems[1:]:
-            if stem != stems[0]:
-                out[stem] = stems[0]
+        stems = [arabic.stem(arabic.fold(w)) for w in line.split()]
+        key = _without_nisba(stems[0])
+        for stem in stems:  # as the stemmer gives it (spelling_key) and without nisba (term_key)
+            for form in {stem, _without_nisba(stem)} - {key}:
+                out[form] = key
     return out
 
 

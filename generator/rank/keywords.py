@@ -1,10 +1,10 @@
 """Keywords: TextRank over a story's stems, shown in each keyword's most frequent written form.
 
 Inflections and clitics: words are compared by their light stems, so سوريا / السورية /
-وسوريا are one keyword. Names: a foreign name is written with غ, ج, ق, ك or گ for its "g"
-(شويغو / شويجو, سيرغي / سيرجي); two stems of four letters or more that differ only in such
-letters are one keyword when both occur in the story (within one story a reader takes them
-for one name; across a corpus, unrelated words could meet, so the merge stays per story).
+وسوريا are one keyword. Names: the spellings of one name (ترامب / ترمب, شويغو / شويجو) and a
+country with its nisba (إيران / الإيراني) are one keyword through `language/names.py`, the
+one list grouping and search use too. No letter rule is applied to other words: a "g" rule
+within a story made الفريق and a family's الفريج one keyword, shown on the page of another.
 Stop words, stop-like words of news writing (خلال, بحسب, reporting verbs, days, generic
 words such as الرئيس), numbers and stems shorter than three letters never become keywords.
 """
@@ -16,8 +16,8 @@ import functools
 import heapq
 import itertools
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -30,11 +30,6 @@ from ..slugs import slugify
 from . import textrank
 
 MAX_KEYWORDS = 8
-MIN_NAME_STEM = 4  # letters a stem needs for its g-letters to be read as spelling variants
-G_LETTERS = "جغقكگ"  # ways of writing a foreign "g"; the first is the canonical spelling
-_G_ORDER = str.maketrans({c: str(i) for i, c in enumerate(G_LETTERS)})  # sorts variants
-_G_BLANK = str.maketrans(dict.fromkeys(G_LETTERS, "*"))
-_G_LETTER = re.compile(f"[{G_LETTERS}]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 # Words of news writing that say nothing about a story: attribution, time, connectives,
@@ -69,9 +64,6 @@ def story_keywords(
     """The `limit` best keywords of a story, best first (ties by stem)."""
     texts = [t for a in articles for t in (a.article.title or "", *(s.text for s in a.sentences))]
     terms = _terms(list(chain.from_iterable(text.split() + _END for text in texts)))
-    canonical = name_variants(_NAME_STEMS.intersection(terms.stems))
-    if canonical:
-        terms = terms.merged(canonical)
     scores = textrank.keyword_ranks(terms.stem_at, terms.stems)
     best = _best(scores, limit)
     forms = terms.forms(best)
@@ -90,13 +82,6 @@ class _Terms:
     stems: list[str]  # distinct, sorted
     stem_at: np.ndarray
     word_at: np.ndarray
-
-    def merged(self, canonical: dict[str, str]) -> _Terms:
-        """The terms with every stem in `canonical` counted under its canonical stem."""
-        stems = [s for s in self.stems if canonical.get(s, s) == s]
-        index = dict(zip(stems, range(len(stems)), strict=True))
-        new = np.array([index[canonical.get(s, s)] for s in self.stems] + [-1])
-        return _Terms(stems, new[self.stem_at], self.word_at)
 
     def forms(self, stems: Sequence[str]) -> dict[str, Counter[str]]:
         """{stem: how often each written form of it occurs} for the given stems."""
@@ -158,7 +143,6 @@ _STEMS: list[str] = []
 _STEM_INDEX: dict[str, int] = {}
 _WORDS: list[str] = []
 _WORD_INDEX: dict[str, int] = {}
-_NAME_STEMS: set[str] = set()  # stems seen that may be spellings of a name
 _CHUNK_CACHE_LIMIT = 600_000  # about 300 bytes each
 
 
@@ -168,7 +152,7 @@ def _parsed(chunks: list[str]) -> list[_Parsed]:
     found = list(map(_CHUNKS.get, chunks))
     missing = [k for k, f in enumerate(found) if f is None]
     if len(_CHUNKS) > 1 and len(_CHUNKS) + len(missing) > _CHUNK_CACHE_LIMIT:
-        for table in (_CHUNKS, _STEMS, _STEM_INDEX, _WORDS, _WORD_INDEX, _NAME_STEMS):
+        for table in (_CHUNKS, _STEMS, _STEM_INDEX, _WORDS, _WORD_INDEX):
             table.clear()
         _CHUNKS[_END[0]] = ((-1,), (-1,))
         return _parsed(chunks)
@@ -192,8 +176,6 @@ def _stem_index(stem: str) -> int:
     if index is None:
         index = _STEM_INDEX[stem] = len(_STEMS)
         _STEMS.append(stem)
-        if _skeleton(stem) is not None:
-            _NAME_STEMS.add(stem)
     return index
 
 
@@ -231,35 +213,6 @@ def keyword_stem(word: str, stop: frozenset[str]) -> str | None:
         return None
     key = names.term_key(stem)  # one key for a name's spellings and a country's nisba
     return key if len(key) >= 3 and key not in stop else None
-
-
-def name_variants(stems: Iterable[str]) -> dict[str, str]:
-    """{stem: canonical stem} for stems that are spellings of one name (see module doc).
-
-    Stems of at least `MIN_NAME_STEM` letters that differ only where both have one of
-    `G_LETTERS` are one name; it is written as the variant whose g-letters come first in
-    `G_LETTERS` (ج, then غ, ق, ك, گ), so the choice does not depend on frequencies.
-    Only stems that have another spelling present appear in the result.
-    """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for stem in set(stems):
-        skeleton = _skeleton(stem)
-        if skeleton is not None:
-            groups[skeleton].append(stem)
-    out = {}
-    for variants in groups.values():
-        if len(variants) > 1:
-            head = min(variants, key=lambda s: (s.translate(_G_ORDER), s))
-            out.update({v: head for v in variants})
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _skeleton(stem: str) -> str | None:
-    """The stem with its g-letters blanked out; None if it cannot be a spelling of a name."""
-    if len(stem) < MIN_NAME_STEM or _G_LETTER.search(stem) is None:
-        return None
-    return stem.translate(_G_BLANK)
 
 
 def label(forms: Counter[str]) -> str:

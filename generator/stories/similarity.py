@@ -26,7 +26,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from ..language import arabic
+from ..language import arabic, names
 from ..models import RankedArticle
 from .burst import burst_factors
 
@@ -47,12 +47,19 @@ class Pairs:
 
 
 def weighted_terms(article: RankedArticle) -> Counter[str]:
-    """An article's stems with their weights: body once, lead twice, title three times."""
+    """An article's stems with their weights: body once, lead twice, title three times; the
+    spellings of one known name are one term (`names.spelling_key`: ترمب is ترامب)."""
     lead = article.terms[:LEAD_TERMS]
     title = arabic.content_terms(article.article.title) if article.article.title else []
     # One count over the body, the lead's extra copies and the title's: terms are keyed in
     # order of first appearance, as adding them one by one would.
-    return Counter(chain(article.terms, *[lead] * (LEAD_WEIGHT - 1), *[title] * TITLE_WEIGHT))
+    counts = Counter(chain(article.terms, *[lead] * (LEAD_WEIGHT - 1), *[title] * TITLE_WEIGHT))
+    if names.known_names().keys().isdisjoint(counts):  # most articles: nothing to respell
+        return counts
+    out: Counter[str] = Counter()
+    for term, n in counts.items():
+        out[names.spelling_key(term)] += n
+    return out
 
 
 def tfidf_matrix(

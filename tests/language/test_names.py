@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from generator.language import arabic
-from generator.language.names import known_names, name_groups, name_key, term_key
+from generator.language.names import known_names, name_groups, name_key, spelling_key, term_key
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,7 @@ from generator.language.names import known_names, name_groups, name_key, term_ke
         ("شويغو", "شويجو"),
         ("سالزبورغ", "سالزبورج"),
         ("إنجلترا", "إنكلترا", "انجلترا"),
+        ("أمريكا", "أميركا", "الأمريكية", "الأميركي"),
         ("الميليشيات", "المليشيات"),
         ("إيران", "الإيراني", "الإيرانية", "الإيرانيون", "وإيران"),  # nisba
         ("فلسطين", "الفلسطيني", "الفلسطينيين", "الفلسطينية"),
@@ -71,3 +72,17 @@ def test_term_key_is_the_key_of_a_stem_and_is_stable() -> None:
         assert term_key(stem) == name_key(word)
         assert term_key(term_key(stem)) == term_key(stem)  # a key is its own key
     assert Counter(map(name_key, ["ترمب", "ترامب", "ترمب"])) == Counter({"ترامب": 3})
+
+
+def test_spelling_key_joins_the_spellings_of_a_name_but_no_nisba() -> None:
+    """Grouping's key: every spelling of a known name as the stemmer gives it is one term,
+    but a country and its adjective stay two terms, as do common words."""
+
+    def key(word: str) -> str:
+        return spelling_key(arabic.stem(arabic.fold(word)))
+
+    for spellings in name_groups():
+        assert len({key(w) for w in spellings}) == 1, spellings
+    assert key("ترمب") == key("وترامب") and key("موغيريني") == key("موجيريني")
+    assert key("إيران") != key("الإيراني")
+    assert key("قرار") != key("غرار") and key("الحكومة") == arabic.stem(arabic.fold("الحكومة"))

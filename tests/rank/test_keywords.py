@@ -9,7 +9,7 @@ from generator.language import arabic
 from generator.models import Article, RankedArticle
 from generator.pipeline import Settings, generate
 from generator.rank.key_sentences import rank
-from generator.rank.keywords import name_variants, story_keywords
+from generator.rank.keywords import story_keywords
 from generator.read.infer import infer
 from generator.text.clean import clean
 from tests.conftest import SEEDS
@@ -22,21 +22,17 @@ def _article(text: str, name: str = "a") -> RankedArticle:
     return rank(clean(infer(Article(id=name, path=f"{name}.txt", body=text))))
 
 
-@pytest.mark.parametrize(
-    ("stems", "expected"),
-    [
-        (["شويغو", "شويجو"], {"شويغو": "شويجو", "شويجو": "شويجو"}),  # Shoigu
-        (["سيرغ", "سيرج", "بوت"], {"سيرغ": "سيرج", "سيرج": "سيرج"}),  # Sergei, light-stemmed
-        (["غوغل", "جوجل", "قوقل"], {"غوغل": "جوجل", "جوجل": "جوجل", "قوقل": "جوجل"}),
-        (["اردوغان", "اردوجان"], {"اردوغان": "اردوجان", "اردوجان": "اردوجان"}),
-        (["شويغو"], {}),  # one spelling: nothing to merge
-        (["سجن", "سكن"], {}),  # prison and housing: short stems are words, not names
-        (["جيش", "قيش", "موسكو"], {}),  # three letters: never merged
-        (["شويغو", "شويغا"], {}),  # differ in a letter that is not a "g"
-    ],
-)
-def test_name_spellings_are_one_keyword(stems: list[str], expected: dict[str, str]) -> None:
-    assert name_variants(stems) == expected
+def test_words_that_differ_in_a_g_letter_stay_two_keywords() -> None:
+    """No letter rule outside the list of names: the team (الفريق) and a family's name
+    (الفريج) in one story are two keywords, each on its own page."""
+    text = (
+        "فاز الفريق الأول على منافسه في المباراة النهائية للبطولة.\n"
+        "وأهدى الفريق الفوز إلى جماهيره، وهنأ رجل الأعمال خالد الفريج الفريق بالبطولة.\n"
+        "وقال الفريج إن الفريق يستحق البطولة بعد موسم طويل، وكرم الفريج لاعبي الفريق.\n"
+    )
+    labels = {k.label: k.slug for k in story_keywords([_article(text)])}
+    assert "الفريق" in labels and "الفريج" in labels
+    assert labels["الفريق"] != labels["الفريج"]
 
 
 def test_inflections_and_clitics_are_one_keyword_shown_in_the_most_frequent_form() -> None:

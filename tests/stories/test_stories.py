@@ -225,3 +225,14 @@ def test_the_built_site_redirects_old_story_addresses(seed_site: Settings) -> No
         icon = re.search(r'<link rel="icon" href="([^"]+)">', page)
         assert icon and (seed_site.out / "stories" / alias / icon[1]).resolve().is_file()
     assert (seed_site.out / "stories" / moscow["id"] / "index.html").is_file()
+
+
+def test_one_names_spellings_count_as_one_term_in_grouping() -> None:
+    """Two outlets' reports of one event, one writing ترمب and the other ترامب, share that term."""
+    from generator.stories.similarity import weighted_terms
+
+    def terms(title: str) -> set[str]:
+        file = article_file({"title": title, "source": "x", "date": "2025-01-20", "body": title})
+        return set(weighted_terms(rank(clean(parse("x.md", file)[0]))))
+
+    assert terms("ترمب يلتقي نتنياهو في واشنطن") == terms("ترامب يلتقي نتانياهو في واشنطون")
