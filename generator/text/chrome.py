@@ -157,7 +157,11 @@ def has_picture(line: str) -> bool:
 
 
 def _has_address(text: str) -> bool:
-    return "http" in text or "www." in text or "WWW." in text or "HTTP" in text
+    # one letter first: a search for one character is a few times faster than for a word
+    # (Arabic text is stored two bytes a character, and an ASCII word is converted first)
+    return ("h" in text or "w" in text or "H" in text or "W" in text) and (
+        "http" in text or "www." in text or "WWW." in text or "HTTP" in text
+    )
 
 
 def strip_inline(line: str) -> str:
