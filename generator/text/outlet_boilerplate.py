@@ -156,7 +156,17 @@ def _heads(paragraph: str) -> set[str]:
 
 def _first_words(text: str) -> list[str]:
     """The first words of `text`, normalised (from its first `SPAN` words only: fast)."""
-    return normal(" ".join(text.split()[:SPAN])).split()
+    return normal(" ".join(text.split(None, SPAN)[:SPAN])).split()
+
+
+def _first_word(text: str) -> str | None:
+    """`_first_words(text)[0]` (None if there are none), normalising no more words than
+    it takes: a word is normalised alone as it is among others (folding and figures never
+    look past a space), and one of only marks normalises to nothing."""
+    for word in text.split(None, SPAN)[:SPAN]:
+        if found := normal(word):
+            return found
+    return None
 
 
 def normal(text: str) -> str:
@@ -179,9 +189,10 @@ def _openings(sentence: str) -> list[str]:
     and are its text; «رابط الخبر», «مقالات أخرى» are not), or a figure (a numbered list)."""
     if sentence[:1] in "وف" and len(sentence) > 3 and " " not in sentence[:4]:  # «وبحسب…»
         return []
-    words = _first_words(sentence)
-    if not words or _opens_prose(words[0]):
+    first = _first_word(sentence)  # most sentences open prose: known from one word
+    if first is None or _opens_prose(first):
         return []
+    words = _first_words(sentence)
     return [_digest(" ".join(words[:k])) for k in OPENING_WORDS if len(words) > k]
 
 
