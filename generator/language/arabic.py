@@ -142,15 +142,31 @@ def stem(token: str) -> str:
     if not is_arabic(token):
         return token
     word = token
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            word = word[len(prefix) :]
+    for size, prefixes in _PREFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_STEM and word[:size] in prefixes:
+            word = word[size:]
             break
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
+    for size, suffixes in _SUFFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_STEM and word[-size:] in suffixes:
+            word = word[:-size]
             break
     return word
+
+
+def _by_size(affixes: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The affixes grouped by length, longest first: one set lookup per length instead of
+    a `startswith` per affix. The same first match as the list's order, which is longest
+    first (and two affixes of one length never both match one word)."""
+    sizes = [len(a) for a in affixes]
+    assert sizes == sorted(sizes, reverse=True), "affixes are listed longest first"
+    return tuple(
+        (size, frozenset(a for a in affixes if len(a) == size))
+        for size in sorted(set(sizes), reverse=True)
+    )
+
+
+_PREFIXES_BY_SIZE = _by_size(_PREFIXES)
+_SUFFIXES_BY_SIZE = _by_size(_SUFFIXES)
 
 
 def content_terms(text: str) -> list[str]:
@@ -161,6 +177,10 @@ def content_terms(text: str) -> list[str]:
     """
     cache = _TERMS_OF_WORD
     words = text.split()
+    try:  # a long build has seen most words: no set of them to build
+        return list(chain.from_iterable(map(cache.__getitem__, words)))
+    except KeyError:
+        pass
     missing = set(words).difference(cache)
     if missing:
         if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
