@@ -175,25 +175,40 @@ def content_terms(text: str) -> list[str]:
     Equal to `matching_terms(text)`, but cached by written word: folding, tokens and stems
     never look past a space, so a word's terms do not depend on its neighbours.
     """
-    cache = _TERMS_OF_WORD
-    words = text.split()
-    try:  # a long build has seen most words: no set of them to build
-        return list(chain.from_iterable(map(cache.__getitem__, words)))
+    try:  # most calls after the article stage: every word seen, no set of them to build
+        return list(chain.from_iterable(map(_TERMS_OF_WORD.__getitem__, text.split())))
     except KeyError:
-        pass
-    missing = set(words).difference(cache)
-    if missing:
-        if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
-            cache.clear()
-            missing = set(words)
-        for word in missing:
-            cache[word] = tuple(matching_terms(word))
-    return list(chain.from_iterable(map(cache.__getitem__, words)))
+        return content_terms_of([text])[0]
 
 
 def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
-    """`content_terms` of each text."""
-    return [content_terms(t) for t in texts]
+    """`content_terms` of each text; the words none of them had before are folded at once
+    (one `fold` of them all, a line each, not one call per word)."""
+    cache = _TERMS_OF_WORD
+    split = [text.split() for text in texts]
+    missing = set(chain.from_iterable(split)).difference(cache)
+    if missing:
+        if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
+            cache.clear()
+            missing = set(chain.from_iterable(split))
+        new = list(missing)
+        stop = stopwords()
+        # a word holds no line end, and folding keeps one (it never looks past a character)
+        for word, folded in zip(new, fold("\n".join(new)).split("\n"), strict=True):
+            cache[word] = _terms(_split_tokens(folded), stop)
+    return [list(chain.from_iterable(map(cache.__getitem__, words))) for words in split]
+
+
+def _terms(found: Iterable[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """`matching_terms`' default steps on folded tokens: stems, no stop words or letters."""
+    out = []
+    for token in found:
+        if token in stop or len(token) < 2:
+            continue
+        s = stem(token)
+        if s not in stop:
+            out.append(s)
+    return tuple(out)
 
 
 # written word → its terms. Stemming is pure, so the cache cannot change a result (unlike
