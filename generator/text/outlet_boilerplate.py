@@ -53,7 +53,10 @@ LINE_WORDS = 12  # or shorter than this many words when it ends as a sentence do
 _MARKS = ".!?؟…"
 CLOSING_CHARS = 400  # closing openings: at a last paragraph's start or in its end
 _DIGITS = re.compile(r"[0-9٠-٩]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=[.!?؟…])(?=[\u0621-\u064a])")
+# a sentence mark and the spaces after it, or none before an Arabic letter: the piece ends
+# with the mark (looked for first: a pattern that opens with a look behind is tried at
+# every character)
+_SENTENCE_END = re.compile(r"[.!?؟…](?:\s+|(?=[\u0621-\u064a]))")
 
 
 @dataclass(frozen=True)
@@ -272,4 +275,10 @@ def _without_closing(paragraph: str, openings: set[str]) -> str:
 def _pieces(paragraph: str) -> list[str]:
     """The paragraph cut after each sentence mark («. », «! », «.تهانينا»): where a closing
     block may begin (cheaper than the sentence splitter, the same for learning and cutting)."""
-    return _SENTENCE_END.split(paragraph)
+    pieces = []
+    start = 0
+    for end in _SENTENCE_END.finditer(paragraph):
+        pieces.append(paragraph[start : end.start() + 1])
+        start = end.end()
+    pieces.append(paragraph[start:])
+    return pieces
