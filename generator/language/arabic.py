@@ -102,6 +102,11 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_length(text: str) -> int:
+    """`len(fold(text))` without its letter replacements (each keeps the length)."""
+    return len(_UNSEEN.sub("", text).lower())
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens (letters and digits; punctuation of any script dropped)."""
     return _split_tokens(fold(text))

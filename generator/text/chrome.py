@@ -177,7 +177,8 @@ def strip_inline(line: str) -> str:
         out = _PICTURE.sub("", out)
     if "#" in out:
         out = _TRAILING_TAGS.sub("", out)
-    if "سمات" in out or "وسوم" in out or "كلمات" in out or "Tags" in out:  # _TRAILING_TAG_LINE
+    # the labels of _TRAILING_TAG_LINE (an ASCII word after one letter: see _has_address)
+    if "سمات" in out or "وسوم" in out or "كلمات" in out or ("T" in out and "Tags" in out):
         out = _TRAILING_TAG_LINE.sub("", out)
     return out if out == line else " ".join(out.split())
 

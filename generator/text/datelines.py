@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..language.arabic import fold
+from ..language.arabic import fold, fold_length
 from ..models import Dateline
 
 _SEP = r"[-–—ـ]"
@@ -59,8 +59,7 @@ def cut_dateline(line: str) -> tuple[str, Dateline | None]:
     An empty remainder means the line was only a dateline."""
     if not _MAYBE_DATELINE.search(line[:120]) and not _DIGIT.search(line[:40]):
         return line, None  # every dateline has a bracket, a dash or a colon early, or a date
-    folded = fold(line)
-    if len(folded) != len(line):  # diacritics or tatweel: match on a copy without them
+    if fold_length(line) != len(line):  # diacritics or tatweel: match on a copy without them
         return _cut_on_plain(line)
     match = _PLACE_AGENCY.match(line)
     if match and is_agency(match["agency"]) and _words(match["place"]) <= 6:
