@@ -198,22 +198,18 @@ def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
             missing = set(chain.from_iterable(split))
         new = list(missing)
         stop = stopwords()
-        # a word holds no line end, and folding keeps one (it never looks past a character)
+        # a word holds no line end, and folding keeps one (it never looks past a character);
+        # then `matching_terms`' steps, one word at a time (`_split_tokens` of one word)
         for word, folded in zip(new, fold("\n".join(new)).split("\n"), strict=True):
-            cache[word] = _terms(_split_tokens(folded), stop)
+            terms = []
+            for token in (folded,) if folded.isalnum() else _TOKEN.findall(folded):
+                if token in stop or len(token) < 2:
+                    continue
+                s = stem(token)
+                if s not in stop:
+                    terms.append(s)
+            cache[word] = tuple(terms)
     return [list(chain.from_iterable(map(cache.__getitem__, words))) for words in split]
-
-
-def _terms(found: Iterable[str], stop: frozenset[str]) -> tuple[str, ...]:
-    """`matching_terms`' default steps on folded tokens: stems, no stop words or letters."""
-    out = []
-    for token in found:
-        if token in stop or len(token) < 2:
-            continue
-        s = stem(token)
-        if s not in stop:
-            out.append(s)
-    return tuple(out)
 
 
 # written word → its terms. Stemming is pure, so the cache cannot change a result (unlike
