@@ -46,7 +46,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Dateline:
-    """The dateline cut from an article's first paragraph (text/chrome.py): where it was
+    """The dateline cut from an article's first paragraph (text/datelines.py): where it was
     filed and by which agency ("" when the dateline names none), and its words as cut."""
 
     place: str

@@ -204,8 +204,8 @@ def _process_file(path: str, raw: bytes) -> FileResult:
     if not ranked.sentences:
         problems = [*problems, Problem(path, "has no sentences after cleaning; skipped")]
         return article, tuple(problems), None
-    ranked = replace(ranked, clean=replace(ranked.clean, article=article))
-    ranked = replace(ranked, learn_keys=outlet_boilerplate.article_keys(ranked))
+    keys = outlet_boilerplate.article_keys(ranked)  # the body is not among what it reads
+    ranked = replace(ranked, clean=replace(ranked.clean, article=article), learn_keys=keys)
     return article, tuple(problems), ranked
 
 

@@ -102,6 +102,11 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_length(text: str) -> int:
+    """`len(fold(text))` without its letter replacements (each keeps the length)."""
+    return len(_UNSEEN.sub("", text).lower())
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens (letters and digits; punctuation of any script dropped)."""
     return _split_tokens(fold(text))
@@ -142,15 +147,31 @@ def stem(token: str) -> str:
     if not is_arabic(token):
         return token
     word = token
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            word = word[len(prefix) :]
+    for size, prefixes in _PREFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_STEM and word[:size] in prefixes:
+            word = word[size:]
             break
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
+    for size, suffixes in _SUFFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_STEM and word[-size:] in suffixes:
+            word = word[:-size]
             break
     return word
+
+
+def _by_size(affixes: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The affixes grouped by length, longest first: one set lookup per length instead of
+    a `startswith` per affix. The same first match as the list's order, which is longest
+    first (and two affixes of one length never both match one word)."""
+    sizes = [len(a) for a in affixes]
+    assert sizes == sorted(sizes, reverse=True), "affixes are listed longest first"
+    return tuple(
+        (size, frozenset(a for a in affixes if len(a) == size))
+        for size in sorted(set(sizes), reverse=True)
+    )
+
+
+_PREFIXES_BY_SIZE = _by_size(_PREFIXES)
+_SUFFIXES_BY_SIZE = _by_size(_SUFFIXES)
 
 
 def content_terms(text: str) -> list[str]:
@@ -159,21 +180,36 @@ def content_terms(text: str) -> list[str]:
     Equal to `matching_terms(text)`, but cached by written word: folding, tokens and stems
     never look past a space, so a word's terms do not depend on its neighbours.
     """
-    cache = _TERMS_OF_WORD
-    words = text.split()
-    missing = set(words).difference(cache)
-    if missing:
-        if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
-            cache.clear()
-            missing = set(words)
-        for word in missing:
-            cache[word] = tuple(matching_terms(word))
-    return list(chain.from_iterable(map(cache.__getitem__, words)))
+    try:  # most calls after the article stage: every word seen, no set of them to build
+        return list(chain.from_iterable(map(_TERMS_OF_WORD.__getitem__, text.split())))
+    except KeyError:
+        return content_terms_of([text])[0]
 
 
 def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
-    """`content_terms` of each text."""
-    return [content_terms(t) for t in texts]
+    """`content_terms` of each text; the words none of them had before are folded at once
+    (one `fold` of them all, a line each, not one call per word)."""
+    cache = _TERMS_OF_WORD
+    split = [text.split() for text in texts]
+    missing = set(chain.from_iterable(split)).difference(cache)
+    if missing:
+        if len(cache) + len(missing) > _TERM_CACHE_LIMIT:
+            cache.clear()
+            missing = set(chain.from_iterable(split))
+        new = list(missing)
+        stop = stopwords()
+        # a word holds no line end, and folding keeps one (it never looks past a character);
+        # then `matching_terms`' steps, one word at a time (`_split_tokens` of one word)
+        for word, folded in zip(new, fold("\n".join(new)).split("\n"), strict=True):
+            terms = []
+            for token in (folded,) if folded.isalnum() else _TOKEN.findall(folded):
+                if token in stop or len(token) < 2:
+                    continue
+                s = stem(token)
+                if s not in stop:
+                    terms.append(s)
+            cache[word] = tuple(terms)
+    return [list(chain.from_iterable(map(cache.__getitem__, words))) for words in split]
 
 
 # written word → its terms. Stemming is pure, so the cache cannot change a result (unlike

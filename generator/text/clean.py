@@ -11,7 +11,8 @@ import re
 from ..language.arabic import fold
 from ..language.boilerplate import BYLINE, is_boilerplate_folded
 from ..models import Article, CleanArticle, Dateline
-from .chrome import cut_dateline, has_picture, line_kind, strip_inline
+from .chrome import has_picture, line_kind, strip_inline
+from .datelines import cut_dateline
 
 
 def clean(article: Article) -> CleanArticle:

@@ -53,7 +53,10 @@ LINE_WORDS = 12  # or shorter than this many words when it ends as a sentence do
 _MARKS = ".!?؟…"
 CLOSING_CHARS = 400  # closing openings: at a last paragraph's start or in its end
 _DIGITS = re.compile(r"[0-9٠-٩]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=[.!?؟…])(?=[\u0621-\u064a])")
+# a sentence mark and the spaces after it, or none before an Arabic letter: the piece ends
+# with the mark (looked for first: a pattern that opens with a look behind is tried at
+# every character)
+_SENTENCE_END = re.compile(r"[.!?؟…](?:\s+|(?=[\u0621-\u064a]))")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,17 @@ def _heads(paragraph: str) -> set[str]:
 
 def _first_words(text: str) -> list[str]:
     """The first words of `text`, normalised (from its first `SPAN` words only: fast)."""
-    return normal(" ".join(text.split()[:SPAN])).split()
+    return normal(" ".join(text.split(None, SPAN)[:SPAN])).split()
+
+
+def _first_word(text: str) -> str | None:
+    """`_first_words(text)[0]` (None if there are none), normalising no more words than
+    it takes: a word is normalised alone as it is among others (folding and figures never
+    look past a space), and one of only marks normalises to nothing."""
+    for word in text.split(None, SPAN)[:SPAN]:
+        if found := normal(word):
+            return found
+    return None
 
 
 def normal(text: str) -> str:
@@ -179,9 +192,10 @@ def _openings(sentence: str) -> list[str]:
     and are its text; «رابط الخبر», «مقالات أخرى» are not), or a figure (a numbered list)."""
     if sentence[:1] in "وف" and len(sentence) > 3 and " " not in sentence[:4]:  # «وبحسب…»
         return []
-    words = _first_words(sentence)
-    if not words or _opens_prose(words[0]):
+    first = _first_word(sentence)  # most sentences open prose: known from one word
+    if first is None or _opens_prose(first):
         return []
+    words = _first_words(sentence)
     return [_digest(" ".join(words[:k])) for k in OPENING_WORDS if len(words) > k]
 
 
@@ -261,4 +275,10 @@ def _without_closing(paragraph: str, openings: set[str]) -> str:
 def _pieces(paragraph: str) -> list[str]:
     """The paragraph cut after each sentence mark («. », «! », «.تهانينا»): where a closing
     block may begin (cheaper than the sentence splitter, the same for learning and cutting)."""
-    return _SENTENCE_END.split(paragraph)
+    pieces = []
+    start = 0
+    for end in _SENTENCE_END.finditer(paragraph):
+        pieces.append(paragraph[start : end.start() + 1])
+        start = end.end()
+    pieces.append(paragraph[start:])
+    return pieces

@@ -7,8 +7,9 @@ import pytest
 from generator.models import Dateline
 from generator.rank.key_sentences import rank
 from generator.read.ingest import parse
-from generator.text.chrome import cut_dateline, line_kind, mostly_chrome, strip_inline
+from generator.text.chrome import line_kind, mostly_chrome, strip_inline
 from generator.text.clean import clean
+from generator.text.datelines import cut_dateline
 
 DATELINES = [
     # (line, what is left, place, agency)
