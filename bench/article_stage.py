@@ -48,6 +48,10 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scale import article_file  # noqa: E402  (a corpus row as an article file; no generator import)
+
 DEFAULT_DAYS = ("2015-08-09", "2015-08-10")
 
 
@@ -59,20 +63,6 @@ def read_rows(corpus: Path, days: Sequence[str] | None) -> list[dict]:
     if days is None:
         return rows
     return [r for r in rows if (r.get("date_extracted") or "")[:10] in days]
-
-
-def article_file(row: dict) -> str:
-    """A corpus row as an article file (the same as bench/scale.py's)."""
-    meta = {
-        "title": " ".join((row.get("title") or "").split()),
-        "source": row.get("source") or "",
-        "url": row.get("url") or "",
-        "date": (row.get("date_extracted") or "")[:10],
-    }
-    head = "".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items() if value
-    )
-    return f"---\n{head}---\n{row.get('content') or ''}\n"
 
 
 def cold() -> None:
