@@ -199,16 +199,9 @@ def content_terms_of(texts: Sequence[str]) -> list[list[str]]:
         new = list(missing)
         stop = stopwords()
         # a word holds no line end, and folding keeps one (it never looks past a character);
-        # then `matching_terms`' steps, one word at a time (`_split_tokens` of one word)
+        # then `matching_terms`' steps on each word's folded form
         for word, folded in zip(new, fold("\n".join(new)).split("\n"), strict=True):
-            terms = []
-            for token in (folded,) if folded.isalnum() else _TOKEN.findall(folded):
-                if token in stop or len(token) < 2:
-                    continue
-                s = stem(token)
-                if s not in stop:
-                    terms.append(s)
-            cache[word] = tuple(terms)
+            cache[word] = tuple(_stems(_split_tokens(folded), stop))
     return [list(chain.from_iterable(map(cache.__getitem__, words))) for words in split]
 
 
@@ -224,6 +217,12 @@ def matching_terms(
     """Terms for matching sentences; the switches exist to measure each step (bench/)."""
     stop = stopwords() if drop_stopwords else frozenset()
     found = tokens(text) if normalise else _TOKEN.findall(text.lower())
+    return _stems(found, stop, stem_words)
+
+
+def _stems(found: Iterable[str], stop: frozenset[str], stem_words: bool = True) -> list[str]:
+    """The stems of the tokens that are no stop word and longer than one letter, the stop
+    words' stems left out too."""
     out = []
     for token in found:
         if token in stop or len(token) < 2:

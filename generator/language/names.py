@@ -12,7 +12,7 @@ pages must too.
     spelling_key(stem) -> str  the stem, or its name's key if it is a spelling of a known
                                name (no nisba rule): grouping
 
-Both are pure: the same word always gives the same key, whatever else is being built, so a
+All three are pure: the same word always gives the same key, whatever else is being built, so a
 keyword page keyed by it never moves when articles are added.
 
 Two rules, because letter rules cannot tell a name from a word:

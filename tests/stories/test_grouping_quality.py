@@ -80,6 +80,7 @@ def test_grouping_stays_above_its_floor_on_each_labelled_day(scores, labels) -> 
 
 
 def test_grouping_beats_the_plain_tfidf_baseline_on_the_tuning_day(scores) -> None:
-    ours, baseline = scores["grouping-2015-08-09.json"].values()
+    day = scores["grouping-2015-08-09.json"]
+    ours, baseline = day["ours"], day["baseline"]
     assert ours[2] > baseline[2]  # pairwise F1
     assert ours[5] > baseline[5]  # B-cubed F1
